@@ -1,0 +1,51 @@
+# Every target sets up .venv first, so `make demo` and `make test` work from a fresh clone.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHAPTER := nbs/01_mxnet.ipynb nbs/02_torch.ipynb nbs/03_tensorflow.ipynb
+
+.PHONY: install export demo test check-sync nbtest pytest lab lock install-gpu clean
+
+install: $(STAMP)
+
+$(STAMP): requirements/constraints.txt settings.ini setup.py
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev]"
+	@touch $@
+
+export: install
+	$(BIN)/nbdev_export
+	@PATH="$(abspath $(BIN)):$$PATH" tools/readme.sh
+
+demo: export
+	$(BIN)/d2lblocks demo $(CHAPTER)
+
+test: install check-sync nbtest pytest
+
+check-sync: install
+	@PATH="$(abspath $(BIN)):$$PATH" tools/check_sync.sh
+
+nbtest: install
+	$(BIN)/nbdev_test --n_workers 2 --timing
+
+pytest: install
+	$(BIN)/python -m pytest
+
+lab: install
+	$(BIN)/jupyter lab nbs
+
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	{ echo "# The whole stack, resolved together on Python 3.11 (CPU builds). Regenerate with \`make lock\`."; \
+	  $(BIN)/python -m pip freeze --exclude-editable | sed -E 's/^(torch==[^+]+)\+cpu$$/\1/'; } > requirements/constraints.txt
+
+# GPU builds replace the CPU wheels in place; see README for the CUDA versions they need.
+install-gpu: install
+	$(BIN)/python -m pip uninstall --yes mxnet
+	$(BIN)/python -m pip install -r requirements/gpu.txt
+
+clean:
+	rm -rf $(VENV) _docs _proc .pytest_cache

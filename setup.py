@@ -1,0 +1,29 @@
+"""Packaging for d2lblocks; every fact comes from settings.ini, the nbdev configuration."""
+from configparser import ConfigParser
+from setuptools import find_packages, setup
+
+cfg = ConfigParser(delimiters=["="])
+cfg.read("settings.ini")
+cfg = cfg["DEFAULT"]
+
+def _reqs(key): return cfg.get(key, "").split()
+
+frameworks = ("mxnet", "torch", "tensorflow")
+extras = {fw: _reqs(f"{fw}_requirements") for fw in frameworks}
+extras["all"] = sorted({r for fw in frameworks for r in extras[fw]})
+extras["dev"] = extras["all"] + _reqs("dev_requirements")
+
+setup(
+    name=cfg["lib_name"],
+    version=cfg["version"],
+    description=cfg["description"],
+    author=cfg["author"],
+    license="Apache-2.0",
+    python_requires=f">={cfg['min_python']}",
+    packages=find_packages(include=[cfg["lib_path"], f"{cfg['lib_path']}.*"]),
+    include_package_data=True,
+    install_requires=_reqs("requirements"),
+    extras_require=extras,
+    entry_points={"console_scripts": _reqs("console_scripts"),
+                  "nbdev": [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
+)

@@ -1,0 +1,29 @@
+"""Shared fixtures: a fresh interpreter for import checks, and the chapter's blocks per framework."""
+import importlib, os, subprocess, sys
+import numpy as np
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ log out of test output
+
+FRAMEWORKS = ("mxnet", "torch", "tensorflow")
+BLOCKS = ("sequential_mlp", "MLP", "MySequential", "FixedHiddenMLP", "NestMLP", "chimera")
+
+
+def run_python(code: str) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter of this environment and capture what it prints."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(params=FRAMEWORKS)
+def fw(request):
+    """The `d2lblocks` module of each framework in turn."""
+    return importlib.import_module(f"d2lblocks.{request.param}")
+
+
+def gpu_present() -> bool:
+    """Whether PyTorch sees a CUDA device (all three frameworks' GPU builds share one driver)."""
+    try:
+        import torch
+        return torch.cuda.is_available()
+    except ImportError:
+        return False

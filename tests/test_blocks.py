@@ -1,0 +1,84 @@
+"""The chapter's blocks in every framework: parameter counts, cross-framework parity, save/load, device."""
+import importlib
+import numpy as np
+import pytest
+from blocks import build, forward
+from conftest import BLOCKS, FRAMEWORKS, gpu_present
+from d2lblocks import core
+
+EXPECTED_PARAMS = {"sequential_mlp": core.MLP_PARAMS, "MLP": core.MLP_PARAMS, "MySequential": core.MLP_PARAMS,
+                   "FixedHiddenMLP": core.FIXED_HIDDEN_MLP_PARAMS, "NestMLP": core.NEST_MLP_PARAMS,
+                   "chimera": core.CHIMERA_PARAMS}
+CONSTANT_SHAPES = {"FixedHiddenMLP": [(20, 20)], "chimera": [(20, 20)]}
+X = np.random.default_rng(0).uniform(size=(2, 20)).astype("float32")
+
+
+@pytest.mark.parametrize("name", BLOCKS)
+def test_param_count_matches_hand_count(fw, name):
+    net = build(fw, name)
+    forward(fw, net, X)
+    assert fw.param_count(net) == EXPECTED_PARAMS[name]
+    weights, constants = fw.get_weights(net)
+    assert sum(w.size for w in weights) == EXPECTED_PARAMS[name]
+    assert [c.shape for c in constants] == CONSTANT_SHAPES.get(name, [])
+
+
+@pytest.mark.parametrize("name", BLOCKS)
+def test_same_weights_give_same_outputs_in_all_frameworks(name):
+    fws = [importlib.import_module(f"d2lblocks.{f}") for f in FRAMEWORKS]
+    nets = [build(fw, name) for fw in fws]
+    for fw, net in zip(fws, nets): forward(fw, net, X)
+    source = fws[1].get_weights(nets[1])
+    for fw, net in zip(fws, nets): fw.set_weights(net, *source)
+    outs = [forward(fw, net, X) for fw, net in zip(fws, nets)]
+    for fw_name, out in zip(FRAMEWORKS, outs):
+        np.testing.assert_allclose(out, outs[1], atol=1e-5, rtol=0, err_msg=f"{fw_name} differs from torch")
+
+
+@pytest.mark.parametrize("name", BLOCKS)
+def test_save_load_round_trip_keeps_outputs(fw, name, tmp_path):
+    net, fresh = build(fw, name), build(fw, name)
+    before = forward(fw, net, X)
+    forward(fw, fresh, X)
+    kind = fw.__name__.rsplit(".", 1)[-1]
+    if kind == "torch":
+        import torch
+        torch.save(net.state_dict(), tmp_path / "w.pt")
+        fresh.load_state_dict(torch.load(tmp_path / "w.pt", weights_only=True))
+    elif kind == "mxnet":
+        net.save_parameters(str(tmp_path / "w.params"))
+        fresh.load_parameters(str(tmp_path / "w.params"), ctx=fw.try_gpu())
+    else:
+        net.save_weights(str(tmp_path / "w.weights.h5"))
+        fresh.load_weights(str(tmp_path / "w.weights.h5"))
+    assert not np.array_equal(forward(fw, build(fw, name), X), before), "a fresh block should differ before loading"
+    np.testing.assert_array_equal(forward(fw, fresh, X), before)
+
+
+def test_compiled_blocks_match_eager(fw):
+    kind = fw.__name__.rsplit(".", 1)[-1]
+    names = ["sequential_mlp"] if kind == "mxnet" else ["sequential_mlp", "MLP", "FixedHiddenMLP", "chimera"]
+    for name in names:
+        net = build(fw, name)
+        eager = forward(fw, net, X)
+        np.testing.assert_allclose(forward(fw, fw.compile_block(net), X), eager, atol=1e-6, err_msg=name)
+
+
+def test_set_weights_rejects_a_mismatch(fw):
+    net = build(fw, "MLP")
+    forward(fw, net, X)
+    weights, _ = fw.get_weights(net)
+    with pytest.raises(ValueError, match="holds 4 weights and 0 constants, got 3 and 0"):
+        fw.set_weights(net, weights[:3])
+
+
+def test_try_gpu_falls_back_to_cpu_for_a_missing_gpu(fw):
+    assert "cpu" in str(fw.try_gpu(10_000)).lower()
+
+
+@pytest.mark.skipif(not gpu_present(), reason="no CUDA GPU on this machine; the blocks ran on the CPU")
+def test_blocks_run_on_the_gpu_when_present(fw):
+    assert "gpu" in str(fw.try_gpu()).lower() or "cuda" in str(fw.try_gpu()).lower()
+    net = build(fw, "chimera")
+    on_gpu = forward(fw, net, X)
+    assert np.isfinite(on_gpu).all()
