@@ -21,6 +21,13 @@ export: install
 
 demo: export
 	$(BIN)/d2lblocks demo $(CHAPTER)
+	rm -rf _demo
+	$(BIN)/d2lblocks release _demo/student --bundle _demo/bundle
+	@echo "== Grading the reference solutions (exercises/) =="
+	$(BIN)/d2lblocks grade exercises --out _demo/solutions --jobs 2
+	@echo "== Grading the untouched student stubs =="
+	$(BIN)/d2lblocks grade _demo/student --bundle _demo/bundle --out _demo/stubs --jobs 2
+	@echo; cat _demo/solutions/summary.md; echo; head -3 _demo/stubs/summary.md
 
 test: install check-sync nbtest pytest
 

@@ -1,0 +1,275 @@
+"""Release and grading end to end, and a red team of hostile or broken submissions, each with its score.
+
+Most cases use the PyTorch parallel exercise (5 points: 1 for running top to bottom, 4 hidden tests),
+whose framework starts fastest. Cases that attack the grader itself need the full sandbox (a root grader:
+own user id and namespaces per child) and are skipped with that reason elsewhere.
+"""
+import json, os, shutil, subprocess, sys, textwrap
+from pathlib import Path
+import pytest
+from d2lblocks.grader.grade import Bundle, grade, grade_notebook
+from d2lblocks.grader.release import release, find_leaks, solution_lines
+from d2lblocks.grader.sandbox import Limits, _processes_of
+
+ROOT = Path(__file__).resolve().parents[1]
+FULL_SANDBOX = os.geteuid() == 0
+needs_sandbox = pytest.mark.skipif(not FULL_SANDBOX, reason="the full sandbox needs a root grader")
+UID = 61500
+LIMITS = Limits(seconds=60)
+
+CORRECT = """
+class Parallel(nn.Module):
+    def __init__(self, net1, net2):
+        super().__init__()
+        self.net1, self.net2 = net1, net2
+
+    def forward(self, X):
+        return torch.cat([self.net1(X), self.net2(X)], dim=-1)
+"""
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory):
+    root = tmp_path_factory.mktemp("release")
+    info = release(root / "student", root / "bundle", ROOT / "exercises")
+    return root / "student", Bundle(root / "bundle"), info
+
+
+def submit(released, tmp_path, answer, framework="torch", notebook="2_parallel.ipynb", edit_checks=None):
+    """A student's copy of `notebook` with `answer` in its answer cell (and optionally edited checks)."""
+    student_dir, _, _ = released
+    nb = json.loads((student_dir / framework / notebook).read_text())
+    for cell in nb["cells"]:
+        if "answer" in cell.get("metadata", {}).get("tags", []): cell["source"] = textwrap.dedent(answer)
+        elif cell["cell_type"] == "code" and edit_checks and "assert" in "".join(cell["source"]):
+            cell["source"] = edit_checks
+    path = tmp_path / framework / notebook
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(nb))
+    return path
+
+
+def score(released, path, framework="torch", exercise="parallel", limits=LIMITS):
+    _, bundle, _ = released
+    task = next(t for t in bundle.tasks if t.framework == framework and t.exercise == exercise)
+    results = grade_notebook(task, path, bundle, limits, UID if FULL_SANDBOX else None)
+    assert not _processes_of(UID), "a process of the sandbox user outlived grading"
+    return sum(r.score for r in results), {r.name: r for r in results}
+
+
+# The release ---------------------------------------------------------------------------------------------
+
+def test_release_writes_every_notebook_and_no_secret(released):
+    student_dir, bundle, info = released
+    assert info["notebooks"] == 9 and len(bundle.tasks) == 9
+    masters = [json.loads(p.read_text()) for p in (ROOT / "exercises").glob("*/*.ipynb")]
+    secrets = [l for nb in masters for c in nb["cells"] if c["cell_type"] == "code"
+               for l in solution_lines("".join(c["source"]))]
+    assert len(secrets) >= 9
+    assert find_leaks(student_dir, secrets) == []
+    assert not (student_dir / "hidden_tests.py").exists()
+    assert (student_dir / ".github" / "workflows" / "grade.yml").is_file()
+
+
+def test_find_leaks_catches_a_planted_solution(released, tmp_path):
+    student_dir, _, _ = released
+    leaky = tmp_path / "leaky"
+    shutil.copytree(student_dir, leaky)
+    (leaky / "notes.py").write_text("self.net1, self.net2 = net1, net2\n")
+    assert find_leaks(leaky, ["self.net1, self.net2 = net1, net2"])
+
+
+def test_release_refuses_a_bundle_inside_the_student_repo(tmp_path):
+    with pytest.raises(ValueError, match="must not be written inside"):
+        release(tmp_path / "s", tmp_path / "s" / "bundle", ROOT / "exercises")
+
+
+# The controls --------------------------------------------------------------------------------------------
+
+def test_masters_score_full_marks_and_stubs_zero(released, tmp_path):
+    student_dir, bundle, _ = released
+    masters = grade(ROOT / "exercises", tmp_path / "m", bundle, jobs=2, limits=LIMITS, progress=lambda s: None)
+    stubs = grade(student_dir, tmp_path / "s", bundle, jobs=2, limits=LIMITS, progress=lambda s: None)
+    (m,), (s,) = masters.values(), stubs.values()
+    assert m["score"] == m["max_score"] == 39, [t for t in m["tests"] if t["score"] < t["max_score"]]
+    assert s["score"] == 0 and s["max_score"] == 39
+    report = json.loads((tmp_path / "m" / "results.json").read_text())
+    assert {"name", "exercise", "framework", "score", "max_score", "visibility", "feedback"} <= set(report["tests"][0])
+
+
+def test_grading_twice_gives_identical_results(released, tmp_path):
+    path = submit(released, tmp_path, CORRECT)
+    first, second = score(released, path), score(released, path)
+    assert first == second and first[0] == 5
+
+
+# Wrong answers that real students write ------------------------------------------------------------------
+
+WRONG_ANSWERS = {
+    "concatenates along the batch axis": (CORRECT.replace("dim=-1", "dim=0"), 1),
+    "keeps the children in a plain list": (CORRECT.replace("self.net1, self.net2 = net1, net2",
+                                                            "self.nets = [net1, net2]")
+                                           .replace("self.net1(X), self.net2(X)", "self.nets[0](X), self.nets[1](X)"), 4),
+    "returns zeros of the right shape": ("class Parallel(nn.Module):\n    def __init__(self, net1, net2):\n        super().__init__()\n"
+                                         "        self.net1, self.net2 = net1, net2\n"
+                                         "    def forward(self, X): return torch.zeros(X.shape[0], 8)\n", 2),
+    "prints that all tests passed": (CORRECT.replace("dim=-1", "dim=0") + "\nprint('All tests passed! Score: 5/5')\n", 1),
+}
+
+
+@pytest.mark.parametrize("case", WRONG_ANSWERS)
+def test_common_mistakes_score_what_they_earn(released, tmp_path, case):
+    answer, expected = WRONG_ANSWERS[case]
+    assert score(released, submit(released, tmp_path, answer))[0] == expected
+
+
+def test_factory_that_repeats_one_instance_loses_its_points(released, tmp_path):
+    answer = "def make_stack(make_block, n):\n    return nn.Sequential(*[make_block()] * n)\n"
+    total, tests = score(released, submit(released, tmp_path, answer, notebook="3_factory.ipynb"), exercise="factory")
+    assert total == 0
+    assert tests["the blocks do not share parameters"].feedback.startswith("failed")
+
+
+def test_list_storage_with_a_registry_is_not_a_plain_list(released, tmp_path):
+    answer = ("class ListSequential(nn.Module):\n    def __init__(self, *blocks):\n        super().__init__()\n"
+              "        self.blocks = nn.ModuleList(blocks)\n"
+              "    def forward(self, X):\n        for b in self.blocks: X = b(X)\n        return X\n")
+    total, tests = score(released, submit(released, tmp_path, answer, notebook="1_list_storage.ipynb"), exercise="list_storage")
+    assert total == 2  # runs, and computes in order; but the framework sees the parameters
+    assert tests["ListSequential keeps its blocks in a plain list"].score == 0
+
+
+# Hostile submissions --------------------------------------------------------------------------------------
+
+HOSTILE = {
+    "exits the interpreter with sys.exit": (CORRECT + "\nimport sys; sys.exit(0)\n", 4),
+    "ends the process with os._exit": (CORRECT + "\nimport os; os._exit(0)\n", 0),
+    "raises SystemExit from forward": (CORRECT.replace("return torch.cat", "raise SystemExit(0)\n        return torch.cat"), 0),
+    "objects that equal everything": ("class Anything:\n    shape = (2, 8)\n    def __eq__(self, other): return True\n"
+                                      "    def __getattr__(self, name): return lambda *a, **k: self\n"
+                                      "class Parallel(nn.Module):\n    def __init__(self, net1, net2):\n        super().__init__()\n"
+                                      "    def forward(self, X): return Anything()\n", 1),
+    "monkeypatches the comparison functions": (CORRECT.replace("dim=-1", "dim=0") +
+        "\nimport numpy, torch\nnumpy.allclose = lambda *a, **k: True\nnumpy.array_equal = lambda *a, **k: True\n"
+        "torch.allclose = lambda *a, **k: True\n", 1),
+    "loops forever": (CORRECT + "\nwhile True: pass\n", 0),
+    "allocates memory without bound": (CORRECT + "\nhog = bytearray(64 * 2**30)\n", 4),
+    "prints without bound": (CORRECT + "\nimport sys\nfor _ in range(10**6): sys.stdout.write('x' * 10**4)\n", 4),
+    "writes a forged answer and exits": (CORRECT.replace("dim=-1", "dim=0") +
+        "\nimport os\nfor fd in range(3, 64):\n    try: os.write(fd, b'{\"score\": 5, \"all\": \"passed\"}')\n    except OSError: pass\nos._exit(0)\n", 0),
+    # The bomb hits the child's process cap; PyTorch's thread pool then cannot start and aborts the child.
+    "forks a bomb of processes": (CORRECT + "\nimport os\nfor _ in range(10000):\n    if os.fork() == 0:\n        import time; time.sleep(600); os._exit(0)\n", 0),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_hostile_submission_gets_its_score_and_the_grader_lives(released, tmp_path, case):
+    answer, expected = HOSTILE[case]
+    limits = Limits(seconds=20) if case == "loops forever" else LIMITS
+    total, tests = score(released, submit(released, tmp_path, answer), limits=limits)
+    assert total == expected, {n: t.feedback for n, t in tests.items()}
+
+
+def test_a_crashed_notebook_says_why(released, tmp_path):
+    _, tests = score(released, submit(released, tmp_path, CORRECT + "\nimport os; os._exit(3)\n"))
+    assert "ended before answering (exit code 3)" in tests["runs top to bottom"].feedback
+
+
+def test_a_timeout_says_so(released, tmp_path):
+    _, tests = score(released, submit(released, tmp_path, CORRECT + "\nimport time; time.sleep(600)\n"), limits=Limits(seconds=8))
+    assert "did not finish within the time limit" in tests["runs top to bottom"].feedback
+
+
+@needs_sandbox
+def test_killing_the_grader_is_refused(released, tmp_path):
+    answer = CORRECT + "\nimport os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"
+    assert score(released, submit(released, tmp_path, answer))[0] == 4
+
+
+@needs_sandbox
+def test_signalling_every_process_reaches_only_the_childs_own(released, tmp_path):
+    answer = CORRECT + "\nimport os, signal\nos.kill(-1, signal.SIGKILL)\n"
+    assert score(released, submit(released, tmp_path, answer))[0] == 5
+
+
+@needs_sandbox
+def test_a_background_process_does_not_outlive_grading(released, tmp_path):
+    answer = CORRECT + ("\nimport subprocess, sys\nsubprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'],"
+                        " start_new_session=True)\n")
+    assert score(released, submit(released, tmp_path, answer))[0] == 5  # score() asserts nothing outlived it
+
+
+@needs_sandbox
+def test_the_hidden_tests_cannot_be_read(released, tmp_path):
+    _, bundle, _ = released
+    answer = CORRECT + f"\nprint(open({str(bundle.path / 'hidden_tests.py')!r}).read()[:50])\n"
+    assert score(released, submit(released, tmp_path, answer))[0] == 4
+
+
+@needs_sandbox
+def test_the_network_is_unreachable(released, tmp_path):
+    answer = CORRECT + "\nimport socket\nsocket.create_connection(('127.0.0.1', 22), timeout=2)\n"
+    total, tests = score(released, submit(released, tmp_path, answer))
+    assert total == 4 and "OSError" in tests["runs top to bottom"].feedback or "Error" in tests["runs top to bottom"].feedback
+
+
+@needs_sandbox
+def test_files_outside_the_work_folder_cannot_be_changed(released, tmp_path):
+    target = ROOT / "d2lblocks" / "__init__.py"
+    answer = CORRECT + f"\nopen({str(target)!r}, 'a').write('# vandalised')\n"
+    before = target.read_text()
+    assert score(released, submit(released, tmp_path, answer))[0] == 4
+    assert target.read_text() == before
+
+
+# Broken submissions ---------------------------------------------------------------------------------------
+
+def test_edited_checks_are_replaced_by_the_masters(released, tmp_path):
+    answer = CORRECT.replace("dim=-1", "dim=0")
+    assert score(released, submit(released, tmp_path, answer, edit_checks="pass  # checks removed"))[0] == 1
+
+
+def test_answer_cell_without_its_tag(released, tmp_path):
+    path = submit(released, tmp_path, CORRECT)
+    nb = json.loads(path.read_text())
+    for cell in nb["cells"]: cell.get("metadata", {}).pop("tags", None)
+    path.write_text(json.dumps(nb))
+    total, tests = score(released, path)
+    assert total == 0 and "answer" in tests["runs top to bottom"].feedback
+
+
+@pytest.mark.parametrize("content", ["{ this is not json", "", "[1, 2, 3]", '{"cells": "nope"}'])
+def test_malformed_notebooks_score_zero_with_a_reason(released, tmp_path, content):
+    path = tmp_path / "torch" / "2_parallel.ipynb"
+    path.parent.mkdir(parents=True)
+    path.write_text(content)
+    total, tests = score(released, path)
+    assert total == 0 and "could not be read" in tests["runs top to bottom"].feedback
+
+
+def test_missing_notebooks_in_a_repository(released, tmp_path):
+    _, bundle, _ = released
+    repo = tmp_path / "repo"
+    shutil.copy(submit(released, tmp_path, CORRECT), (repo / "torch").mkdir(parents=True) or repo / "torch" / "2_parallel.ipynb")
+    (doc,) = grade(repo, tmp_path / "out", bundle, jobs=2, limits=LIMITS, progress=lambda s: None).values()
+    assert doc["score"] == 5
+    missing = [t for t in doc["tests"] if t["framework"] == "mxnet" and t["name"] == "runs top to bottom"]
+    assert "not found" in missing[0]["feedback"]
+
+
+def test_a_hostile_student_leaves_the_class_intact(released, tmp_path):
+    _, bundle, _ = released
+    klass = tmp_path / "class"
+    for student, answer in [("alice", CORRECT), ("mallory", CORRECT + "\nimport os, signal\nos.kill(-1, signal.SIGKILL)\nos.kill(os.getppid(), signal.SIGKILL)\n"),
+                            ("bob", CORRECT)]:
+        shutil.copy(submit(released, tmp_path / student, answer), (klass / student / "torch").mkdir(parents=True) or
+                    klass / student / "torch" / "2_parallel.ipynb")
+    lines = []
+    docs = grade(klass, tmp_path / "out", bundle, whole_class=True, jobs=2, limits=LIMITS, progress=lines.append)
+    parallel = lambda s: sum(t["score"] for t in docs[s]["tests"] if t["framework"] == "torch" and t["exercise"] == "parallel")
+    assert parallel("alice") == parallel("bob") == 5
+    assert parallel("mallory") < 5
+    assert len(lines) == 27 and lines[-1].startswith("[27/27]")
+    rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
+    assert rows[0].startswith("student,") and len(rows) == 4
+    assert (tmp_path / "out" / "alice" / "junit.xml").is_file()
