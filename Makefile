@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHAPTER := nbs/01_mxnet.ipynb nbs/02_torch.ipynb nbs/03_tensorflow.ipynb
 
-.PHONY: install export demo test check-sync nbtest pytest lab lock install-gpu clean
+.PHONY: install export demo test check-sync nbtest pytest lab lock install-gpu docs browser-deps clean
 
 install: $(STAMP)
 
@@ -29,7 +29,7 @@ demo: export
 	$(BIN)/d2lblocks grade _demo/student --bundle _demo/bundle --out _demo/stubs --jobs 2
 	@echo; cat _demo/solutions/summary.md; echo; head -3 _demo/stubs/summary.md
 
-test: install check-sync nbtest pytest
+test: install check-sync docs browser-deps nbtest pytest
 
 check-sync: install
 	@PATH="$(abspath $(BIN)):$$PATH" tools/check_sync.sh
@@ -39,6 +39,23 @@ nbtest: install
 
 pytest: install
 	$(BIN)/python -m pytest
+
+# Quarto where it is installed (as in the deploy workflow); smalldocs, pinned, renders the same _quarto.yml offline.
+docs: export
+	rm -rf _proc _docs
+	$(BIN)/nbdev_proc_nbs
+	$(BIN)/d2lblocks docs-pages _proc
+	if command -v quarto >/dev/null; then quarto render _proc; else $(BIN)/smalldocs render _proc; fi
+	mv _proc/_docs _docs
+	@echo "Site written to _docs/ (open _docs/index.html, or serve it: python -m http.server -d _docs)"
+
+# The browser test drives Debian's Chromium; as root, install it when it is missing.
+browser-deps:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing chromium and chromium-driver for the browser test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "chromium/chromedriver missing and not installable here: the browser test will be skipped"; fi
 
 lab: install
 	$(BIN)/jupyter lab nbs

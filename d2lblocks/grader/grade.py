@@ -7,7 +7,7 @@ __all__ = ['PROBED', 'RUNS_POINTS', 'SANDBOX_UID_BASE', 'hidden_test', 'Task', '
            'cells_to_run', 'TestResult', 'run_hidden_test', 'grade_notebook', 'results_document', 'junit_xml',
            'summary_markdown', 'plan', 'grade', 'write_reports']
 
-# %% ../../nbs/14_grade.ipynb #1ff99dcc
+# %% ../../nbs/14_grade.ipynb #18878e64
 import csv, importlib.util, json, os, queue, sys, time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, asdict, field
@@ -17,7 +17,7 @@ import numpy as np
 from .sandbox import Limits, run_child
 from .runner import unpack_answer
 
-# %% ../../nbs/14_grade.ipynb #19d7d4df
+# %% ../../nbs/14_grade.ipynb #5734f63e
 def hidden_test(exercise:str, # the exercise the test belongs to: list_storage, parallel or factory
                 points:float=1, # what a pass earns
                 name:str=None # what the student sees instead of the test's source
@@ -28,7 +28,7 @@ def hidden_test(exercise:str, # the exercise the test belongs to: list_storage, 
         return f
     return mark
 
-# %% ../../nbs/14_grade.ipynb #f4521291
+# %% ../../nbs/14_grade.ipynb #44055fe2
 @dataclass
 class Task:
     "One notebook to grade: which exercise, in which framework, from which master."
@@ -64,7 +64,7 @@ class Bundle:
 
 PROBED = ("factory", "list_storage", "parallel")
 
-# %% ../../nbs/14_grade.ipynb #46f547b7
+# %% ../../nbs/14_grade.ipynb #6df6f5d6
 def code_cells(nb:dict)->list: return [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
 
 def is_answer(cell:dict)->bool: return "answer" in cell.get("metadata", {}).get("tags", [])
@@ -82,7 +82,7 @@ def cells_to_run(master:dict, submission:dict)->list:
     answers = iter(answers)
     return [next(answers) if is_answer(c) else source(c) for c in code_cells(master)]
 
-# %% ../../nbs/14_grade.ipynb #c8214335
+# %% ../../nbs/14_grade.ipynb #6122f91d
 @dataclass
 class TestResult:
     "One line of results.json, in the fields Gradescope and otter use."
@@ -105,7 +105,7 @@ def run_hidden_test(test, obs:dict, ref:dict, task:Task)->TestResult:
     return TestResult(meta["name"], task.exercise, task.framework, meta["points"] if passed else 0,
                       meta["points"], "hidden", "passed" if passed else f"failed: {feedback}")
 
-# %% ../../nbs/14_grade.ipynb #6c6d18ab
+# %% ../../nbs/14_grade.ipynb #ffb67089
 RUNS_POINTS = 1
 
 def _failed_all(task, tests, reason)->list:
@@ -147,7 +147,7 @@ def grade_notebook(task:Task, notebook:Path, bundle:Bundle, limits:Limits=Limits
     results += [run_hidden_test(t, obs, reference, task) for t in tests]
     return results
 
-# %% ../../nbs/14_grade.ipynb #ef1297b1
+# %% ../../nbs/14_grade.ipynb #1442336e
 def results_document(results:list, **extra)->dict:
     "The results.json document for one student."
     return dict(score=sum(r.score for r in results), max_score=sum(r.max_score for r in results),
@@ -182,7 +182,7 @@ def _by_notebook(results)->dict:
     for r in results: groups.setdefault((r.exercise, r.framework), []).append(r)
     return groups
 
-# %% ../../nbs/14_grade.ipynb #aa9fc1b8
+# %% ../../nbs/14_grade.ipynb #bd1b9147
 SANDBOX_UID_BASE = 61000
 
 def _task_for_notebook(bundle:Bundle, notebook:Path)->Task:
@@ -203,7 +203,7 @@ def plan(bundle:Bundle, submission:Path, whole_class:bool=False)->list:
     if submission.is_file(): return [(submission.stem, _task_for_notebook(bundle, submission), submission)]
     return [(submission.name, t, submission / t.framework / t.master.name) for t in bundle.tasks]
 
-# %% ../../nbs/14_grade.ipynb #ae08e5bc
+# %% ../../nbs/14_grade.ipynb #d51ab7c2
 def grade(submission, # a student folder, a notebook, or with `whole_class` a folder of student folders
           out, # folder for results.json, junit.xml, summary.md (and grades.csv for a class)
           bundle, # the bundle folder
@@ -238,7 +238,7 @@ def grade(submission, # a student folder, a notebook, or with `whole_class` a fo
     ordered = {s: [r for t in bundle.tasks for r in per_student[s].get(t.key, [])] for s in sorted(per_student)}
     return write_reports(ordered, out, whole_class, bundle)
 
-# %% ../../nbs/14_grade.ipynb #553bfd91
+# %% ../../nbs/14_grade.ipynb #10176de6
 def write_reports(per_student:dict, out:Path, whole_class:bool, bundle:Bundle)->dict:
     "Write each student's reports (in a sub-folder per student for a class) and the class's grades.csv."
     docs = {}
