@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHAPTER := nbs/01_mxnet.ipynb nbs/02_torch.ipynb nbs/03_tensorflow.ipynb
 
-.PHONY: install export demo test check-sync nbtest pytest lab lock install-gpu docs browser-deps clean
+.PHONY: install export demo test check-sync nbtest pytest lab lock install-gpu docs browser-deps bench clean
 
 install: $(STAMP)
 
@@ -56,6 +56,10 @@ browser-deps:
 	  echo "Installing chromium and chromium-driver for the browser test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	else echo "chromium/chromedriver missing and not installable here: the browser test will be skipped"; fi
+
+# Prints a table and writes bench/results.json and plots; `make docs` afterwards shows them on the site.
+bench: export
+	$(BIN)/d2lblocks bench --out bench
 
 lab: install
 	$(BIN)/jupyter lab nbs

@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['run_notebook', 'demo', 'default_bundle', 'grade_command', 'release_command', 'main']
 
-# %% ../nbs/10_cli.ipynb #2d8aa78d
+# %% ../nbs/10_cli.ipynb #1fab94e9
 import argparse, subprocess, sys, time
 from pathlib import Path
 
-# %% ../nbs/10_cli.ipynb #48e9105c
+# %% ../nbs/10_cli.ipynb #f648eb7b
 def run_notebook(path, # the notebook to execute
                  timeout:int=600, # seconds allowed per cell
                  kernel:str="python3" # the Jupyter kernel to run it in
@@ -27,7 +27,7 @@ def run_notebook(path, # the notebook to execute
         status, error = "failed", f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
     return dict(notebook=path.name, status=status, seconds=round(time.perf_counter() - start, 1), error=error)
 
-# %% ../nbs/10_cli.ipynb #9c827b4b
+# %% ../nbs/10_cli.ipynb #f77f87fb
 def demo(notebooks:list)->int:
     "Run each notebook in a fresh kernel, report progress and a summary; 0 if all ran."
     results = []
@@ -41,7 +41,7 @@ def demo(notebooks:list)->int:
     for r in results: print(f"  {r['notebook']:28} {r['status']:7} {r['seconds']:6.1f} s")
     return 0 if ok == len(results) else 1
 
-# %% ../nbs/10_cli.ipynb #b70c87b7
+# %% ../nbs/10_cli.ipynb #9238c013
 def default_bundle(start=".")->Path:
     "The instructor repository's own bundle: the nearest `exercises/` with `hidden_tests.py`, or None."
     for folder in [Path(start).resolve(), *Path(start).resolve().parents]:
@@ -80,7 +80,7 @@ def release_command(args)->int:
           f"bundle in {info['bundle']}")
     return 0
 
-# %% ../nbs/10_cli.ipynb #a419d484
+# %% ../nbs/10_cli.ipynb #84b9dfc2
 def main(argv=None)->int:
     "Entry point of the `d2lblocks` command."
     parser = argparse.ArgumentParser(prog="d2lblocks", description="Layers and Blocks: chapter, exercises and grader")
@@ -93,6 +93,10 @@ def main(argv=None)->int:
     p_rel.add_argument("--source", default="exercises", help="the master notebooks and hidden_tests.py")
     p_pages = sub.add_parser("docs-pages", help="add the generated pages (tabbed chapter, exercises, benchmark) to _proc")
     p_pages.add_argument("proc", help="the processed notebooks folder, from nbdev_proc_nbs")
+    p_bench = sub.add_parser("bench", help="measure containers, compilation, imports and grading; write bench/")
+    p_bench.add_argument("--out", default="bench", help="folder for results.json and the plots")
+    p_bench.add_argument("--quick", action="store_true", help="few repeats and a class of two: a smoke run, not figures to quote")
+    p_bench.add_argument("--no-grading", action="store_true", help="skip the grading measurements")
     p_grade = sub.add_parser("grade", help="grade a student's repository or notebook, or a whole class")
     p_grade.add_argument("submission", help="a student repository, a notebook, or with --class a folder of repositories")
     p_grade.add_argument("--out", required=True, help="folder for results.json, junit.xml, summary.md, grades.csv")
@@ -104,6 +108,11 @@ def main(argv=None)->int:
     args = parser.parse_args(argv)
     if args.command == "demo": return demo(args.notebooks)
     if args.command == "release": return release_command(args)
+    if args.command == "bench":
+        from d2lblocks.bench import run
+        res = run(Path(args.out), grading=not args.no_grading, quick=args.quick)
+        print(f"\nMeasured on {res['machine']}\n\n{res['markdown']}\nWritten to {args.out}/results.json and {len(res['plots'])} plots")
+        return 0
     if args.command == "docs-pages":
         from d2lblocks.docs import write_pages
         for page in write_pages(Path(args.proc)): print(f"wrote {page}")

@@ -10,6 +10,7 @@ import pytest
 from d2lblocks.grader.grade import Bundle, grade, grade_notebook
 from d2lblocks.grader.release import release, find_leaks, solution_lines
 from d2lblocks.grader.sandbox import Limits, _processes_of
+from d2lblocks.grader.forkserver import ForkServer
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_SANDBOX = os.geteuid() == 0
@@ -49,10 +50,23 @@ def submit(released, tmp_path, answer, framework="torch", notebook="2_parallel.i
     return path
 
 
-def score(released, path, framework="torch", exercise="parallel", limits=LIMITS):
+@pytest.fixture(scope="module")
+def torch_server():
+    server = ForkServer("torch")
+    yield server
+    server.close()
+
+
+@pytest.fixture(params=["fork server", "fresh interpreter"])
+def launch(request, torch_server):
+    """How children start: forked from the framework's server (the default) or as a fresh interpreter."""
+    return torch_server if request.param == "fork server" else None
+
+
+def score(released, path, framework="torch", exercise="parallel", limits=LIMITS, server=None):
     _, bundle, _ = released
     task = next(t for t in bundle.tasks if t.framework == framework and t.exercise == exercise)
-    results = grade_notebook(task, path, bundle, limits, UID if FULL_SANDBOX else None)
+    results = grade_notebook(task, path, bundle, limits, UID if FULL_SANDBOX else None, server=server)
     assert not _processes_of(UID), "a process of the sandbox user outlived grading"
     return sum(r.score for r in results), {r.name: r for r in results}
 
@@ -97,9 +111,9 @@ def test_masters_score_full_marks_and_stubs_zero(released, tmp_path):
     assert {"name", "exercise", "framework", "score", "max_score", "visibility", "feedback"} <= set(report["tests"][0])
 
 
-def test_grading_twice_gives_identical_results(released, tmp_path):
+def test_grading_twice_gives_identical_results(released, tmp_path, torch_server):
     path = submit(released, tmp_path, CORRECT)
-    first, second = score(released, path), score(released, path)
+    first, second = score(released, path, server=torch_server), score(released, path, server=torch_server)
     assert first == second and first[0] == 5
 
 
@@ -118,23 +132,23 @@ WRONG_ANSWERS = {
 
 
 @pytest.mark.parametrize("case", WRONG_ANSWERS)
-def test_common_mistakes_score_what_they_earn(released, tmp_path, case):
+def test_common_mistakes_score_what_they_earn(released, tmp_path, case, torch_server):
     answer, expected = WRONG_ANSWERS[case]
-    assert score(released, submit(released, tmp_path, answer))[0] == expected
+    assert score(released, submit(released, tmp_path, answer), server=torch_server)[0] == expected
 
 
-def test_factory_that_repeats_one_instance_loses_its_points(released, tmp_path):
+def test_factory_that_repeats_one_instance_loses_its_points(released, tmp_path, torch_server):
     answer = "def make_stack(make_block, n):\n    return nn.Sequential(*[make_block()] * n)\n"
-    total, tests = score(released, submit(released, tmp_path, answer, notebook="3_factory.ipynb"), exercise="factory")
+    total, tests = score(released, submit(released, tmp_path, answer, notebook="3_factory.ipynb"), exercise="factory", server=torch_server)
     assert total == 0
     assert tests["the blocks do not share parameters"].feedback.startswith("failed")
 
 
-def test_list_storage_with_a_registry_is_not_a_plain_list(released, tmp_path):
+def test_list_storage_with_a_registry_is_not_a_plain_list(released, tmp_path, torch_server):
     answer = ("class ListSequential(nn.Module):\n    def __init__(self, *blocks):\n        super().__init__()\n"
               "        self.blocks = nn.ModuleList(blocks)\n"
               "    def forward(self, X):\n        for b in self.blocks: X = b(X)\n        return X\n")
-    total, tests = score(released, submit(released, tmp_path, answer, notebook="1_list_storage.ipynb"), exercise="list_storage")
+    total, tests = score(released, submit(released, tmp_path, answer, notebook="1_list_storage.ipynb"), exercise="list_storage", server=torch_server)
     assert total == 2  # runs, and computes in order; but the framework sees the parameters
     assert tests["ListSequential keeps its blocks in a plain list"].score == 0
 
@@ -163,87 +177,88 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("case", HOSTILE)
-def test_hostile_submission_gets_its_score_and_the_grader_lives(released, tmp_path, case):
+def test_hostile_submission_gets_its_score_and_the_grader_lives(released, tmp_path, case, launch):
     answer, expected = HOSTILE[case]
     limits = Limits(seconds=20) if case == "loops forever" else LIMITS
-    total, tests = score(released, submit(released, tmp_path, answer), limits=limits)
+    total, tests = score(released, submit(released, tmp_path, answer), limits=limits, server=launch)
     assert total == expected, {n: t.feedback for n, t in tests.items()}
 
 
-def test_a_crashed_notebook_says_why(released, tmp_path):
-    _, tests = score(released, submit(released, tmp_path, CORRECT + "\nimport os; os._exit(3)\n"))
+def test_a_crashed_notebook_says_why(released, tmp_path, launch):
+    _, tests = score(released, submit(released, tmp_path, CORRECT + "\nimport os; os._exit(3)\n"), server=launch)
     assert "ended before answering (exit code 3)" in tests["runs top to bottom"].feedback
 
 
-def test_a_timeout_says_so(released, tmp_path):
-    _, tests = score(released, submit(released, tmp_path, CORRECT + "\nimport time; time.sleep(600)\n"), limits=Limits(seconds=8))
+def test_a_timeout_says_so(released, tmp_path, launch):
+    _, tests = score(released, submit(released, tmp_path, CORRECT + "\nimport time; time.sleep(600)\n"), limits=Limits(seconds=8),
+                     server=launch)
     assert "did not finish within the time limit" in tests["runs top to bottom"].feedback
 
 
 @needs_sandbox
-def test_killing_the_grader_is_refused(released, tmp_path):
+def test_killing_the_grader_is_refused(released, tmp_path, launch):
     answer = CORRECT + "\nimport os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"
-    assert score(released, submit(released, tmp_path, answer))[0] == 4
+    assert score(released, submit(released, tmp_path, answer), server=launch)[0] == 4
 
 
 @needs_sandbox
-def test_signalling_every_process_reaches_only_the_childs_own(released, tmp_path):
+def test_signalling_every_process_reaches_only_the_childs_own(released, tmp_path, launch):
     answer = CORRECT + "\nimport os, signal\nos.kill(-1, signal.SIGKILL)\n"
-    assert score(released, submit(released, tmp_path, answer))[0] == 5
+    assert score(released, submit(released, tmp_path, answer), server=launch)[0] == 5
 
 
 @needs_sandbox
-def test_a_background_process_does_not_outlive_grading(released, tmp_path):
+def test_a_background_process_does_not_outlive_grading(released, tmp_path, launch):
     answer = CORRECT + ("\nimport subprocess, sys\nsubprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'],"
                         " start_new_session=True)\n")
-    assert score(released, submit(released, tmp_path, answer))[0] == 5  # score() asserts nothing outlived it
+    assert score(released, submit(released, tmp_path, answer), server=launch)[0] == 5  # score() asserts nothing outlived it
 
 
 @needs_sandbox
-def test_the_hidden_tests_cannot_be_read(released, tmp_path):
+def test_the_hidden_tests_cannot_be_read(released, tmp_path, launch):
     _, bundle, _ = released
     answer = CORRECT + f"\nprint(open({str(bundle.path / 'hidden_tests.py')!r}).read()[:50])\n"
-    assert score(released, submit(released, tmp_path, answer))[0] == 4
+    assert score(released, submit(released, tmp_path, answer), server=launch)[0] == 4
 
 
 @needs_sandbox
-def test_the_network_is_unreachable(released, tmp_path):
+def test_the_network_is_unreachable(released, tmp_path, launch):
     answer = CORRECT + "\nimport socket\nsocket.create_connection(('127.0.0.1', 22), timeout=2)\n"
-    total, tests = score(released, submit(released, tmp_path, answer))
+    total, tests = score(released, submit(released, tmp_path, answer), server=launch)
     assert total == 4 and "OSError" in tests["runs top to bottom"].feedback or "Error" in tests["runs top to bottom"].feedback
 
 
 @needs_sandbox
-def test_files_outside_the_work_folder_cannot_be_changed(released, tmp_path):
+def test_files_outside_the_work_folder_cannot_be_changed(released, tmp_path, launch):
     target = ROOT / "d2lblocks" / "__init__.py"
     answer = CORRECT + f"\nopen({str(target)!r}, 'a').write('# vandalised')\n"
     before = target.read_text()
-    assert score(released, submit(released, tmp_path, answer))[0] == 4
+    assert score(released, submit(released, tmp_path, answer), server=launch)[0] == 4
     assert target.read_text() == before
 
 
 # Broken submissions ---------------------------------------------------------------------------------------
 
-def test_edited_checks_are_replaced_by_the_masters(released, tmp_path):
+def test_edited_checks_are_replaced_by_the_masters(released, tmp_path, torch_server):
     answer = CORRECT.replace("dim=-1", "dim=0")
-    assert score(released, submit(released, tmp_path, answer, edit_checks="pass  # checks removed"))[0] == 1
+    assert score(released, submit(released, tmp_path, answer, edit_checks="pass  # checks removed"), server=torch_server)[0] == 1
 
 
-def test_answer_cell_without_its_tag(released, tmp_path):
+def test_answer_cell_without_its_tag(released, tmp_path, torch_server):
     path = submit(released, tmp_path, CORRECT)
     nb = json.loads(path.read_text())
     for cell in nb["cells"]: cell.get("metadata", {}).pop("tags", None)
     path.write_text(json.dumps(nb))
-    total, tests = score(released, path)
+    total, tests = score(released, path, server=torch_server)
     assert total == 0 and "answer" in tests["runs top to bottom"].feedback
 
 
 @pytest.mark.parametrize("content", ["{ this is not json", "", "[1, 2, 3]", '{"cells": "nope"}'])
-def test_malformed_notebooks_score_zero_with_a_reason(released, tmp_path, content):
+def test_malformed_notebooks_score_zero_with_a_reason(released, tmp_path, content, torch_server):
     path = tmp_path / "torch" / "2_parallel.ipynb"
     path.parent.mkdir(parents=True)
     path.write_text(content)
-    total, tests = score(released, path)
+    total, tests = score(released, path, server=torch_server)
     assert total == 0 and "could not be read" in tests["runs top to bottom"].feedback
 
 

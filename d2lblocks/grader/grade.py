@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['PROBED', 'RUNS_POINTS', 'SANDBOX_UID_BASE', 'hidden_test', 'Task', 'Bundle', 'code_cells', 'is_answer', 'source',
            'cells_to_run', 'TestResult', 'run_hidden_test', 'grade_notebook', 'results_document', 'junit_xml',
-           'summary_markdown', 'plan', 'grade', 'write_reports']
+           'summary_markdown', 'plan', 'grade', 'ForkServers', 'write_reports']
 
-# %% ../../nbs/14_grade.ipynb #18878e64
-import csv, importlib.util, json, os, queue, sys, time
+# %% ../../nbs/14_grade.ipynb #8c14da84
+import csv, importlib.util, json, os, queue, sys, threading, time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
@@ -17,7 +17,7 @@ import numpy as np
 from .sandbox import Limits, run_child
 from .runner import unpack_answer
 
-# %% ../../nbs/14_grade.ipynb #5734f63e
+# %% ../../nbs/14_grade.ipynb #0748f84a
 def hidden_test(exercise:str, # the exercise the test belongs to: list_storage, parallel or factory
                 points:float=1, # what a pass earns
                 name:str=None # what the student sees instead of the test's source
@@ -28,7 +28,7 @@ def hidden_test(exercise:str, # the exercise the test belongs to: list_storage, 
         return f
     return mark
 
-# %% ../../nbs/14_grade.ipynb #44055fe2
+# %% ../../nbs/14_grade.ipynb #3e3227b7
 @dataclass
 class Task:
     "One notebook to grade: which exercise, in which framework, from which master."
@@ -64,7 +64,7 @@ class Bundle:
 
 PROBED = ("factory", "list_storage", "parallel")
 
-# %% ../../nbs/14_grade.ipynb #6df6f5d6
+# %% ../../nbs/14_grade.ipynb #5fd58f8a
 def code_cells(nb:dict)->list: return [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
 
 def is_answer(cell:dict)->bool: return "answer" in cell.get("metadata", {}).get("tags", [])
@@ -82,7 +82,7 @@ def cells_to_run(master:dict, submission:dict)->list:
     answers = iter(answers)
     return [next(answers) if is_answer(c) else source(c) for c in code_cells(master)]
 
-# %% ../../nbs/14_grade.ipynb #6122f91d
+# %% ../../nbs/14_grade.ipynb #67d28553
 @dataclass
 class TestResult:
     "One line of results.json, in the fields Gradescope and otter use."
@@ -105,7 +105,7 @@ def run_hidden_test(test, obs:dict, ref:dict, task:Task)->TestResult:
     return TestResult(meta["name"], task.exercise, task.framework, meta["points"] if passed else 0,
                       meta["points"], "hidden", "passed" if passed else f"failed: {feedback}")
 
-# %% ../../nbs/14_grade.ipynb #ffb67089
+# %% ../../nbs/14_grade.ipynb #e03254c3
 RUNS_POINTS = 1
 
 def _failed_all(task, tests, reason)->list:
@@ -119,8 +119,14 @@ def _describe(child)->str:
     return f"the notebook's process ended before answering (exit code {child.returncode})"
 
 def grade_notebook(task:Task, notebook:Path, bundle:Bundle, limits:Limits=Limits(), uid:int=None,
-                   hide:list=())->list:
-    "Grade one student notebook against `task`; return its TestResults."
+                   hide:list=(), stats:list=None, server=None)->list:
+    "Grade one student notebook against `task`; return its TestResults (and append timings to `stats`)."
+    start, timings = time.perf_counter(), {}
+    results = _grade_notebook(task, notebook, bundle, limits, uid, hide, timings, server)
+    if stats is not None and timings: stats.append(dict(timings, total=time.perf_counter() - start))
+    return results
+
+def _grade_notebook(task, notebook, bundle, limits, uid, hide, timings, server)->list:
     tests = bundle.tests_for(task.exercise)
     try:
         submission = json.loads(Path(notebook).read_text(encoding="utf-8"))
@@ -132,7 +138,7 @@ def grade_notebook(task:Task, notebook:Path, bundle:Bundle, limits:Limits=Limits
     inputs = bundle.inputs(task)
     request = dict(framework=task.framework, exercise=task.exercise, cells=cells,
                    inputs={k: np.asarray(v).tolist() for k, v in inputs.items()})
-    child = run_child(request, limits, uid, hide=[bundle.path, *hide])
+    child = run_child(request, limits, uid, hide=[bundle.path, *hide], server=server)
     try: meta, arrays = unpack_answer(child.answer)
     except Exception: return _failed_all(task, tests, _describe(child))
     errors = [c for c in meta["cells"] if not c["ok"]]
@@ -143,11 +149,16 @@ def grade_notebook(task:Task, notebook:Path, bundle:Bundle, limits:Limits=Limits
                           RUNS_POINTS, "visible", runs_feedback)]
     obs = dict(meta["values"], **arrays, errors=meta.get("errors", {}))
     if meta.get("probe_error"): obs["probe_error"] = meta["probe_error"]
+    tests_start = time.perf_counter()
     reference = bundle.reference(task, inputs)
     results += [run_hidden_test(t, obs, reference, task) for t in tests]
+    child_times = meta.get("timings", {})
+    if {"cells", "probe"} <= set(child_times):
+        timings.update(cells=child_times["cells"], probe=child_times["probe"], tests=time.perf_counter() - tests_start,
+                       **{"import": child.seconds - child_times["cells"] - child_times["probe"]})
     return results
 
-# %% ../../nbs/14_grade.ipynb #1442336e
+# %% ../../nbs/14_grade.ipynb #9e9c5d5e
 def results_document(results:list, **extra)->dict:
     "The results.json document for one student."
     return dict(score=sum(r.score for r in results), max_score=sum(r.max_score for r in results),
@@ -182,7 +193,7 @@ def _by_notebook(results)->dict:
     for r in results: groups.setdefault((r.exercise, r.framework), []).append(r)
     return groups
 
-# %% ../../nbs/14_grade.ipynb #bd1b9147
+# %% ../../nbs/14_grade.ipynb #dc2c78c8
 SANDBOX_UID_BASE = 61000
 
 def _task_for_notebook(bundle:Bundle, notebook:Path)->Task:
@@ -203,14 +214,17 @@ def plan(bundle:Bundle, submission:Path, whole_class:bool=False)->list:
     if submission.is_file(): return [(submission.stem, _task_for_notebook(bundle, submission), submission)]
     return [(submission.name, t, submission / t.framework / t.master.name) for t in bundle.tasks]
 
-# %% ../../nbs/14_grade.ipynb #d51ab7c2
+# %% ../../nbs/14_grade.ipynb #d831c516
 def grade(submission, # a student folder, a notebook, or with `whole_class` a folder of student folders
           out, # folder for results.json, junit.xml, summary.md (and grades.csv for a class)
           bundle, # the bundle folder
           whole_class:bool=False,
           jobs:int=1, # notebooks graded at the same time
           limits:Limits=Limits(),
-          progress=print)->dict:
+          progress=print,
+          stats:list=None, # if given, receives per-notebook timings (for the benchmark)
+          fork_server:bool=True # fork each child from a server per framework instead of starting a fresh interpreter
+         )->dict:
     "Grade a submission or a class, write the reports under `out`, return {student: results document}."
     bundle = bundle if isinstance(bundle, Bundle) else Bundle(bundle)
     out = Path(out)
@@ -220,25 +234,50 @@ def grade(submission, # a student folder, a notebook, or with `whole_class` a fo
     uids = queue.Queue()
     for slot in range(jobs): uids.put(SANDBOX_UID_BASE + slot if os.geteuid() == 0 else None)
 
+    servers = ForkServers(enabled=fork_server)
+
     def one(item):
         student, task, notebook = item
         uid = uids.get()
-        try: return item, grade_notebook(task, notebook, bundle, limits, uid, hide)
+        try: return item, grade_notebook(task, notebook, bundle, limits, uid, hide, stats, servers.get(task.framework))
         finally: uids.put(uid)
 
     per_student, start = {}, time.perf_counter()
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(one, item) for item in work]
-        for done, future in enumerate(as_completed(futures), 1):
-            (student, task, _), results = future.result()
-            per_student.setdefault(student, {})[task.key] = results
-            got, of = sum(r.score for r in results), sum(r.max_score for r in results)
-            progress(f"[{done}/{len(work)}] {student}: {task.key} {got:g}/{of:g} "
-                     f"({time.perf_counter() - start:.0f} s)")
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(one, item) for item in work]
+            for done, future in enumerate(as_completed(futures), 1):
+                (student, task, _), results = future.result()
+                per_student.setdefault(student, {})[task.key] = results
+                got, of = sum(r.score for r in results), sum(r.max_score for r in results)
+                progress(f"[{done}/{len(work)}] {student}: {task.key} {got:g}/{of:g} "
+                         f"({time.perf_counter() - start:.0f} s)")
+    finally: servers.close()
     ordered = {s: [r for t in bundle.tasks for r in per_student[s].get(t.key, [])] for s in sorted(per_student)}
     return write_reports(ordered, out, whole_class, bundle)
 
-# %% ../../nbs/14_grade.ipynb #10176de6
+# %% ../../nbs/14_grade.ipynb #1b396288
+class ForkServers:
+    "Fork servers by framework, started on first use."
+    def __init__(self, enabled:bool=True): self.enabled, self._servers, self._lock = enabled, {}, threading.Lock()
+
+    def get(self, framework:str):
+        if not self.enabled: return None
+        with self._lock:
+            if framework not in self._servers:
+                from d2lblocks.grader.forkserver import ForkServer
+                try: self._servers[framework] = ForkServer(framework)
+                except Exception as e:
+                    print(f"warning: no fork server for {framework} ({e}); starting a fresh interpreter per notebook",
+                          file=sys.stderr)
+                    self._servers[framework] = None
+            return self._servers[framework]
+
+    def close(self):
+        for server in self._servers.values():
+            if server is not None: server.close()
+
+# %% ../../nbs/14_grade.ipynb #9fbe9da0
 def write_reports(per_student:dict, out:Path, whole_class:bool, bundle:Bundle)->dict:
     "Write each student's reports (in a sub-folder per student for a class) and the class's grades.csv."
     docs = {}

@@ -4,14 +4,14 @@
 
 # %% auto #0
 __all__ = ['Limits', 'isolate_filesystem', 'apply_limits', 'drop_privileges', 'confine', 'ChildResult', 'kill_everything',
-           'run_child']
+           'child_environment', 'run_child']
 
-# %% ../../nbs/11_sandbox.ipynb #113d8827
+# %% ../../nbs/11_sandbox.ipynb #d26c393e
 import ctypes, io, json, os, resource, shutil, signal, subprocess, sys, tempfile, threading, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 
-# %% ../../nbs/11_sandbox.ipynb #1e2461fc
+# %% ../../nbs/11_sandbox.ipynb #9f1dc648
 @dataclass
 class Limits:
     "What one child may use."
@@ -21,7 +21,7 @@ class Limits:
     processes: int = 512          # threads and processes of the child's user (root ignores this)
     response_mb: float = 16.0     # largest answer the parent will read back
 
-# %% ../../nbs/11_sandbox.ipynb #a7079c66
+# %% ../../nbs/11_sandbox.ipynb #2790d5bd
 _CLONE_NEWNS, _CLONE_NEWNET = 0x00020000, 0x40000000
 _MS_BIND, _MS_REC, _MS_PRIVATE = 4096, 16384, 1 << 18
 
@@ -52,7 +52,7 @@ def _keep_reachable(path:Path, scratch:Path):
     path.mkdir(parents=True, exist_ok=True)
     _mount(str(keep), path, flags=_MS_BIND | _MS_REC)
 
-# %% ../../nbs/11_sandbox.ipynb #44c4dfda
+# %% ../../nbs/11_sandbox.ipynb #1c4ada93
 def isolate_filesystem(hide:list, # folders the child must not see: bundle, outputs, other students
                        keep:list, # folders the child must still read: the interpreter, the environment
                        scratch:Path # an empty folder for mount points, outside the child's home
@@ -67,7 +67,7 @@ def isolate_filesystem(hide:list, # folders the child must not see: bundle, outp
     for path in hide:
         if Path(path).is_dir(): _mount("tmpfs", Path(path).resolve(), "tmpfs", data="mode=0000,size=1m")
 
-# %% ../../nbs/11_sandbox.ipynb #de6f55f6
+# %% ../../nbs/11_sandbox.ipynb #fc8ebcc6
 def apply_limits(limits:Limits):
     "Cap this process's memory, file size and process count; a write past the cap fails instead of killing."
     gb, mb = 1 << 30, 1 << 20
@@ -85,7 +85,7 @@ def drop_privileges(uid:int, # the sandbox user id, one per concurrent child
     os.setuid(uid)
     os.environ.update(HOME=str(home), USER="student", TMPDIR=str(home))
 
-# %% ../../nbs/11_sandbox.ipynb #9dbb499e
+# %% ../../nbs/11_sandbox.ipynb #df3082b8
 def confine(limits:Limits, uid:int=None, home:Path=None, hide:list=(), keep:list=())->str:
     "Confine the current process before it runs untrusted code; return 'full' or 'limited'."
     level = "limited"
@@ -97,7 +97,7 @@ def confine(limits:Limits, uid:int=None, home:Path=None, hide:list=(), keep:list
     apply_limits(limits)
     return level
 
-# %% ../../nbs/11_sandbox.ipynb #274de04d
+# %% ../../nbs/11_sandbox.ipynb #b72141fe
 @dataclass
 class ChildResult:
     "What came back from one child: how it ended, its answer (raw bytes), the tail of what it printed."
@@ -120,7 +120,7 @@ def _processes_of(uid:int)->list:
         if state != "Z": pids.append(int(entry.name))
     return pids
 
-def kill_everything(proc:subprocess.Popen, uid:int=None):
+def kill_everything(proc, uid:int=None):
     "Kill `proc`'s process group and, for a sandbox user, every process that user still runs."
     try: os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError): pass
@@ -135,7 +135,7 @@ def kill_everything(proc:subprocess.Popen, uid:int=None):
     try: proc.wait(timeout=10)
     except subprocess.TimeoutExpired: pass
 
-# %% ../../nbs/11_sandbox.ipynb #648b1146
+# %% ../../nbs/11_sandbox.ipynb #7e431d18
 def _read_capped(fd:int, cap:int, sink:dict):
     "Read the pipe `fd` to its end, keeping at most `cap` bytes and noting whether there were more."
     chunks, size = [], 0
@@ -150,11 +150,19 @@ def _tail(path:Path, n:int=2000)->str:
         f.seek(max(0, path.stat().st_size - n))
         return f.read().decode("utf-8", "replace")
 
-# %% ../../nbs/11_sandbox.ipynb #0903a762
+# %% ../../nbs/11_sandbox.ipynb #58f3e272
+def child_environment(home)->dict:
+    "The few environment variables a child gets: no tokens, keys or paths of the grader's."
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TF_CPP_MIN_LOG_LEVEL",
+                                                        "CUDA_VISIBLE_DEVICES", "OMP_NUM_THREADS")}
+    env.update(HOME=str(home), PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
+    return env
+
 def run_child(request:dict, # JSON-able request for the runner: cells, exercise, inputs
               limits:Limits=Limits(),
               uid:int=None, # sandbox user id (used only when running as root)
-              hide:list=() # folders to cover in the child
+              hide:list=(), # folders to cover in the child
+              server=None # a `ForkServer` for the request's framework; None starts a fresh interpreter
              )->ChildResult:
     "Run `d2lblocks.grader.runner` on `request` in a confined child and collect its answer."
     root = Path(tempfile.mkdtemp(prefix="d2lblocks-child-"))
@@ -165,23 +173,23 @@ def run_child(request:dict, # JSON-able request for the runner: cells, exercise,
     keep = sorted({sys.base_prefix, sys.prefix, os.path.dirname(os.path.realpath(sys.executable))})
     request = dict(request, limits=asdict(limits), uid=uid if os.geteuid() == 0 else None,
                    home=str(home), hide=[str(h) for h in hide], keep=keep, answer_fd=write_fd)
-    env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TF_CPP_MIN_LOG_LEVEL",
-                                                        "CUDA_VISIBLE_DEVICES", "OMP_NUM_THREADS")}
-    env.update(HOME=str(home), PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
+    env = child_environment(home)
     out_path, err_path = root / "stdout", root / "stderr"
     start = time.perf_counter()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        proc = subprocess.Popen([sys.executable, "-c", "from d2lblocks.grader.runner import main; main()"], stdin=subprocess.PIPE,
-                                stdout=out, stderr=err, pass_fds=(write_fd,), cwd=home, env=env,
-                                start_new_session=True)
+        if server is not None: proc = server.spawn(request, out.fileno(), err.fileno(), write_fd)
+        else: proc = subprocess.Popen([sys.executable, "-c", "from d2lblocks.grader.runner import main; main()"],
+                                      stdin=subprocess.PIPE, stdout=out, stderr=err, pass_fds=(write_fd,), cwd=home,
+                                      env=env, start_new_session=True)
     os.close(write_fd)
     sink = {}
     reader = threading.Thread(target=_read_capped, args=(read_fd, int(limits.response_mb * (1 << 20)), sink), daemon=True)
     reader.start()
-    try:
-        proc.stdin.write(json.dumps(request).encode())
-        proc.stdin.close()
-    except BrokenPipeError: pass
+    if server is None:
+        try:
+            proc.stdin.write(json.dumps(request).encode())
+            proc.stdin.close()
+        except BrokenPipeError: pass
     try:
         proc.wait(timeout=limits.seconds)
         status = "ok" if proc.returncode == 0 else "crashed"
