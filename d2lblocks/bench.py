@@ -6,11 +6,11 @@
 __all__ = ['BATCHES', 'FRAMEWORK_SCRIPT', 'IMPORT_SCRIPT', 'compare', 'measure_framework', 'measure_import', 'measure_grading',
            'markdown_report', 'plot', 'machine', 'run']
 
-# %% ../nbs/40_bench.ipynb #bc7ef36e
+# %% ../nbs/40_bench.ipynb #a50dd434
 import json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 
-# %% ../nbs/40_bench.ipynb #412c9443
+# %% ../nbs/40_bench.ipynb #938251a2
 def _quartiles(xs):
     xs = sorted(xs)
     q = statistics.quantiles(xs, n=4, method="inclusive") if len(xs) > 1 else [xs[0]] * 3
@@ -28,7 +28,7 @@ def compare(a, b, # zero-argument callables, each running one forward pass to co
             out.append((time.perf_counter() - start) / number)
     return dict(a=_quartiles(ta), b=_quartiles(tb), ratio=_quartiles([x / y for x, y in zip(ta, tb)]))
 
-# %% ../nbs/40_bench.ipynb #13ea4abe
+# %% ../nbs/40_bench.ipynb #4bcd4ca9
 BATCHES = (1, 64, 4096)
 
 FRAMEWORK_SCRIPT = r'''
@@ -105,7 +105,7 @@ def measure_framework(fw:str, batches=BATCHES, quick:bool=False)->dict:
         raise RuntimeError(f"measuring {fw} failed: {proc.stderr.strip().splitlines()[-3:]}")
     return json.loads(lines[-1][len("BENCH-JSON "):])
 
-# %% ../nbs/40_bench.ipynb #717df7b9
+# %% ../nbs/40_bench.ipynb #36fad830
 IMPORT_SCRIPT = r'''
 import resource, sys, time
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -124,7 +124,7 @@ def measure_import(module:str, repeats:int=7)->dict:
         samples.append((float(out[0]), float(out[1])))
     return dict(seconds=_quartiles([s for s, _ in samples]), mib=statistics.median(m for _, m in samples))
 
-# %% ../nbs/40_bench.ipynb #620351c6
+# %% ../nbs/40_bench.ipynb #f3ffa122
 def measure_grading(exercises:Path, students:int=20, jobs:int=2)->dict:
     "Seconds to grade one student and a class of `students`, with the per-notebook split."
     from d2lblocks.grader.grade import grade
@@ -132,14 +132,17 @@ def measure_grading(exercises:Path, students:int=20, jobs:int=2)->dict:
     with tempfile.TemporaryDirectory() as tmp:
         klass = Path(tmp) / "class"
         for i in range(students): shutil.copytree(exercises, klass / f"student{i:02d}", ignore=shutil.ignore_patterns("*.py"))
-        for label, sub, whole, n in (("one_student", klass / "student00", False, 1), ("class", klass, True, students)):
+        runs = (("one_student", klass / "student00", False, 1, True), ("class", klass, True, students, True),
+                ("one_student_fresh_interpreters", klass / "student00", False, 1, False))
+        for label, sub, whole, n, forked in runs:
             stats, start = [], time.perf_counter()
-            grade(sub, Path(tmp) / f"out-{label}", exercises, whole_class=whole, jobs=jobs, progress=lambda s: None, stats=stats)
+            grade(sub, Path(tmp) / f"out-{label}", exercises, whole_class=whole, jobs=jobs, progress=lambda s: None,
+                  stats=stats, fork_server=forked)
             out[label] = dict(students=n, notebooks=len(stats), jobs=jobs, seconds=time.perf_counter() - start,
                               per_notebook={k: _quartiles([s[k] for s in stats]) for k in stats[0]})
     return out
 
-# %% ../nbs/40_bench.ipynb #6e445813
+# %% ../nbs/40_bench.ipynb #1b11da1c
 def _fmt(q, scale=1e6, unit="µs"): return f"{q['median'] * scale:.1f} {unit} [{q['p25'] * scale:.1f}–{q['p75'] * scale:.1f}]"
 def _ratio(q): return f"{q['median']:.3f} [{q['p25']:.3f}–{q['p75']:.3f}]"
 
@@ -157,8 +160,8 @@ def markdown_report(res:dict)->str:
             for b, r in per_batch.items():
                 if isinstance(r, str): out.append(f"| {f['framework']} | {block} | {b} | | | {r} |")
                 else: out.append(f"| {f['framework']} | {block} | {b} | {_fmt(r['a'])} | {_fmt(r['b'])} | {_ratio(r['ratio'])} |")
-    out += ["", "### Imports (fresh interpreter)", "", "| module | seconds | MiB added |", "|---|---|---|"]
-    out += [f"| `{m}` | {_fmt(r['seconds'], 1, 's')} | {r['mib']:.1f} |" for m, r in res["imports"].items()]
+    out += ["", "### Imports (fresh interpreter)", "", "| module | import time | MiB added |", "|---|---|---|"]
+    out += [f"| `{m}` | {_fmt(r['seconds'], 1e3, 'ms')} | {r['mib']:.1f} |" for m, r in res["imports"].items()]
     if res.get("grading"):
         out += ["", "### Grading", "", "| what | notebooks | jobs | wall seconds | per notebook (median s): child start+import / cells / probe / hidden tests / total |",
                 "|---|---|---|---|---|"]
@@ -168,7 +171,7 @@ def markdown_report(res:dict)->str:
             out.append(f"| {label.replace('_', ' ')} | {g['notebooks']} | {g['jobs']} | {g['seconds']:.1f} | {split} |")
     return "\n".join(out) + "\n"
 
-# %% ../nbs/40_bench.ipynb #e27ca037
+# %% ../nbs/40_bench.ipynb #9b8f209f
 def plot(res:dict, folder:Path)->list:
     "Bar charts of the container and compilation ratios; returns the PNG paths."
     import matplotlib

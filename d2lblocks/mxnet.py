@@ -6,7 +6,7 @@
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
            'get_weights', 'set_weights', 'compile_block']
 
-# %% ../nbs/01_mxnet.ipynb #9ca6a614
+# %% ../nbs/01_mxnet.ipynb #86385e02
 from .core import restore_numpy_aliases
 restore_numpy_aliases()  # MXNet 1.9 needs numpy.bool, which NumPy 1.24 removed
 
@@ -15,25 +15,25 @@ from mxnet import np, npx
 from mxnet.gluon import nn
 npx.set_np()
 
-# %% ../nbs/01_mxnet.ipynb #dd67bba4
+# %% ../nbs/01_mxnet.ipynb #88501285
 def try_gpu(i:int=0 # index of the GPU to use
            )->mx.Context:
     "The `i`-th GPU if present, else the CPU."
     return mx.gpu(i) if mx.context.num_gpus() > i else mx.cpu()
 
-# %% ../nbs/01_mxnet.ipynb #f3aab7c1
+# %% ../nbs/01_mxnet.ipynb #ad26cc3c
 def sequential_mlp()->nn.HybridSequential:
     "The chapter's MLP (20 → 256, ReLU → 10) built from the framework's own sequential container."
     net = nn.HybridSequential()
     net.add(nn.Dense(256, activation='relu'), nn.Dense(10))
     return net
 
-# %% ../nbs/01_mxnet.ipynb #89aca3db
+# %% ../nbs/01_mxnet.ipynb #b1f3cc28
 def param_count(net:nn.Block)->int:
     "Number of trainable scalars in `net` (call it once first so deferred shapes are known)."
     return sum(p.data().size for p in net.collect_params().values() if p.grad_req != 'null')
 
-# %% ../nbs/01_mxnet.ipynb #f10c3be7
+# %% ../nbs/01_mxnet.ipynb #00444723
 class MLP(nn.Block):
     "A hidden layer of 256 ReLU units and a 10-unit output layer."
     def __init__(self, **kwargs):
@@ -43,7 +43,7 @@ class MLP(nn.Block):
 
     def forward(self, X): return self.out(self.hidden(X))
 
-# %% ../nbs/01_mxnet.ipynb #9c41c569
+# %% ../nbs/01_mxnet.ipynb #7d1aff98
 class MySequential(nn.Block):
     "Calls its blocks in the order they were added, registering each as a child."
     def add(self, *blocks):
@@ -53,7 +53,7 @@ class MySequential(nn.Block):
         for block in self._children.values(): X = block(X)
         return X
 
-# %% ../nbs/01_mxnet.ipynb #c80fe261
+# %% ../nbs/01_mxnet.ipynb #0163d636
 class FixedHiddenMLP(nn.Block):
     "Shows arbitrary code in forward: a fixed constant, a layer used twice, a loop that depends on data."
     def __init__(self, **kwargs):
@@ -68,7 +68,7 @@ class FixedHiddenMLP(nn.Block):
         while np.abs(X).sum() > 1: X = X / 2
         return X.sum()
 
-# %% ../nbs/01_mxnet.ipynb #c67ac9bd
+# %% ../nbs/01_mxnet.ipynb #e974591a
 class NestMLP(nn.Block):
     "A sequential of (64, ReLU) and (32, ReLU) followed by a (16, ReLU) layer."
     def __init__(self, **kwargs):
@@ -85,7 +85,7 @@ def chimera()->nn.Sequential:
     net.add(NestMLP(), nn.Dense(20), FixedHiddenMLP())
     return net
 
-# %% ../nbs/01_mxnet.ipynb #a774a1ca
+# %% ../nbs/01_mxnet.ipynb #1859c44c
 def _split_params(net):
     params = list(net.collect_params().values())
     return [p for p in params if p.grad_req != 'null'], [p for p in params if p.grad_req == 'null']
@@ -109,7 +109,7 @@ def set_weights(net:nn.Block, # a block already called once, so its shapes are k
     for p, c in zip(consts, constants): p.set_data(np.array(c, dtype='float32'))
     return net
 
-# %% ../nbs/01_mxnet.ipynb #88d2f7fc
+# %% ../nbs/01_mxnet.ipynb #ff7af9c8
 def compile_block(net:nn.HybridBlock)->nn.HybridBlock:
     "Hybridize `net` in place (a static graph, static memory) and return it."
     if not isinstance(net, nn.HybridBlock):

@@ -6,28 +6,28 @@
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
            'get_weights', 'set_weights', 'compile_block']
 
-# %% ../nbs/03_tensorflow.ipynb #51a6e583
+# %% ../nbs/03_tensorflow.ipynb #ffcec3c1
 import numpy as np
 import tensorflow as tf
 import keras
 
-# %% ../nbs/03_tensorflow.ipynb #45962510
+# %% ../nbs/03_tensorflow.ipynb #f6588020
 def try_gpu(i:int=0 # index of the GPU to use
            )->str:
     "The `i`-th GPU if present, else the CPU, as a `tf.device` name."
     return f"/GPU:{i}" if len(tf.config.list_physical_devices("GPU")) > i else "/CPU:0"
 
-# %% ../nbs/03_tensorflow.ipynb #4cb5bb8e
+# %% ../nbs/03_tensorflow.ipynb #c99e11c3
 def sequential_mlp()->keras.Sequential:
     "The chapter's MLP (20 → 256, ReLU → 10) built from the framework's own sequential container."
     return keras.Sequential([keras.layers.Dense(256, activation="relu"), keras.layers.Dense(10)])
 
-# %% ../nbs/03_tensorflow.ipynb #f5fdd899
+# %% ../nbs/03_tensorflow.ipynb #e6d86f24
 def param_count(net:keras.layers.Layer)->int:
     "Number of trainable scalars in `net` (call it once first so its weights exist)."
     return sum(int(np.prod(w.shape)) for w in net.trainable_weights)
 
-# %% ../nbs/03_tensorflow.ipynb #d468ffc0
+# %% ../nbs/03_tensorflow.ipynb #2932c9ab
 class MLP(keras.Model):
     "A hidden layer of 256 ReLU units and a 10-unit output layer."
     def __init__(self, **kwargs):
@@ -37,7 +37,7 @@ class MLP(keras.Model):
 
     def call(self, X): return self.out(self.hidden(X))
 
-# %% ../nbs/03_tensorflow.ipynb #4a2bf82f
+# %% ../nbs/03_tensorflow.ipynb #1cf7c54c
 class MySequential(keras.Model):
     "Calls its blocks in the order they were given; Keras tracks the list that holds them."
     def __init__(self, *blocks, **kwargs):
@@ -48,7 +48,7 @@ class MySequential(keras.Model):
         for block in self.blocks: X = block(X)
         return X
 
-# %% ../nbs/03_tensorflow.ipynb #104a8f8a
+# %% ../nbs/03_tensorflow.ipynb #0a01acd3
 class FixedHiddenMLP(keras.Model):
     "Shows arbitrary code in call: a fixed constant, a layer used twice, a loop that depends on data."
     def __init__(self, **kwargs):
@@ -66,7 +66,7 @@ class FixedHiddenMLP(keras.Model):
         X, = tf.while_loop(lambda X: tf.reduce_sum(tf.abs(X)) > 1, lambda X: (X / 2,), (X,))
         return tf.reduce_sum(X)
 
-# %% ../nbs/03_tensorflow.ipynb #8e25d014
+# %% ../nbs/03_tensorflow.ipynb #71120901
 class NestMLP(keras.Model):
     "A sequential of (64, ReLU) and (32, ReLU) followed by a (16, ReLU) layer."
     def __init__(self, **kwargs):
@@ -81,7 +81,7 @@ def chimera()->keras.Sequential:
     "`NestMLP`, a 20-unit layer and `FixedHiddenMLP` chained in a sequential; returns a scalar."
     return keras.Sequential([NestMLP(), keras.layers.Dense(20), FixedHiddenMLP()])
 
-# %% ../nbs/03_tensorflow.ipynb #c53c8355
+# %% ../nbs/03_tensorflow.ipynb #887c2089
 def get_weights(net:keras.layers.Layer)->tuple:
     "The trainable weights and the constants of `net` as NumPy arrays, matrices laid out (in, out)."
     return [w.numpy() for w in net.trainable_weights], [w.numpy() for w in net.non_trainable_weights]
@@ -98,7 +98,7 @@ def set_weights(net:keras.layers.Layer, # a block already called once, so its we
     for var, value in zip(trainable + consts, list(weights) + list(constants)): var.assign(value)
     return net
 
-# %% ../nbs/03_tensorflow.ipynb #a361b5f5
+# %% ../nbs/03_tensorflow.ipynb #52e90be9
 def compile_block(net:keras.layers.Layer):
     "A `tf.function` that runs `net` as a TensorFlow graph and computes the same outputs."
     return tf.function(net)
