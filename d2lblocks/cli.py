@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['run_notebook', 'demo', 'default_bundle', 'grade_command', 'release_command', 'main']
 
-# %% ../nbs/10_cli.ipynb #1fab94e9
+# %% ../nbs/10_cli.ipynb #b3b83383
 import argparse, subprocess, sys, time
 from pathlib import Path
 
-# %% ../nbs/10_cli.ipynb #f648eb7b
+# %% ../nbs/10_cli.ipynb #2077084e
 def run_notebook(path, # the notebook to execute
                  timeout:int=600, # seconds allowed per cell
                  kernel:str="python3" # the Jupyter kernel to run it in
@@ -27,7 +27,7 @@ def run_notebook(path, # the notebook to execute
         status, error = "failed", f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
     return dict(notebook=path.name, status=status, seconds=round(time.perf_counter() - start, 1), error=error)
 
-# %% ../nbs/10_cli.ipynb #f77f87fb
+# %% ../nbs/10_cli.ipynb #27e4aff2
 def demo(notebooks:list)->int:
     "Run each notebook in a fresh kernel, report progress and a summary; 0 if all ran."
     results = []
@@ -41,7 +41,7 @@ def demo(notebooks:list)->int:
     for r in results: print(f"  {r['notebook']:28} {r['status']:7} {r['seconds']:6.1f} s")
     return 0 if ok == len(results) else 1
 
-# %% ../nbs/10_cli.ipynb #9238c013
+# %% ../nbs/10_cli.ipynb #9f93d5d7
 def default_bundle(start=".")->Path:
     "The instructor repository's own bundle: the nearest `exercises/` with `hidden_tests.py`, or None."
     for folder in [Path(start).resolve(), *Path(start).resolve().parents]:
@@ -58,6 +58,9 @@ def grade_command(args)->int:
         return 2
     if not Path(args.submission).exists():
         print(f"error: {args.submission} does not exist", file=sys.stderr)
+        return 2
+    if args.jobs < 1:
+        print(f"error: --jobs must be at least 1, got {args.jobs}", file=sys.stderr)
         return 2
     try: docs = grade(args.submission, args.out, bundle, whole_class=args.whole_class, jobs=args.jobs,
                       limits=Limits(seconds=args.timeout))
@@ -80,7 +83,7 @@ def release_command(args)->int:
           f"bundle in {info['bundle']}")
     return 0
 
-# %% ../nbs/10_cli.ipynb #84b9dfc2
+# %% ../nbs/10_cli.ipynb #8cf452a2
 def main(argv=None)->int:
     "Entry point of the `d2lblocks` command."
     parser = argparse.ArgumentParser(prog="d2lblocks", description="Layers and Blocks: chapter, exercises and grader")

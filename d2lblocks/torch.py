@@ -6,30 +6,29 @@
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
            'get_weights', 'set_weights', 'compile_block']
 
-# %% ../nbs/02_torch.ipynb #dd674e3b
+# %% ../nbs/02_torch.ipynb #1ebd20eb
 import warnings
-import numpy as np
 import torch
 from torch import nn
 from torch.nn import functional as F
 
-# %% ../nbs/02_torch.ipynb #c4217af9
+# %% ../nbs/02_torch.ipynb #dfc9a8b8
 def try_gpu(i:int=0 # index of the GPU to use
            )->torch.device:
     "The `i`-th GPU if present, else the CPU."
     return torch.device(f"cuda:{i}") if torch.cuda.device_count() > i else torch.device("cpu")
 
-# %% ../nbs/02_torch.ipynb #90f1504c
+# %% ../nbs/02_torch.ipynb #db42e2b4
 def sequential_mlp()->nn.Sequential:
     "The chapter's MLP (20 → 256, ReLU → 10) built from the framework's own sequential container."
     return nn.Sequential(nn.Linear(20, 256), nn.ReLU(), nn.Linear(256, 10))
 
-# %% ../nbs/02_torch.ipynb #cb14ccc0
+# %% ../nbs/02_torch.ipynb #5eb40652
 def param_count(net:nn.Module)->int:
     "Number of trainable scalars in `net`."
     return sum(p.numel() for p in net.parameters() if p.requires_grad)
 
-# %% ../nbs/02_torch.ipynb #eb84cb97
+# %% ../nbs/02_torch.ipynb #b324621c
 class MLP(nn.Module):
     "A hidden layer of 256 ReLU units and a 10-unit output layer."
     def __init__(self):
@@ -39,7 +38,7 @@ class MLP(nn.Module):
 
     def forward(self, X): return self.out(F.relu(self.hidden(X)))
 
-# %% ../nbs/02_torch.ipynb #32c9ffec
+# %% ../nbs/02_torch.ipynb #836a2134
 class MySequential(nn.Module):
     "Calls its blocks in the order they were given, registering each under its position."
     def __init__(self, *blocks):
@@ -50,7 +49,7 @@ class MySequential(nn.Module):
         for block in self._modules.values(): X = block(X)
         return X
 
-# %% ../nbs/02_torch.ipynb #55849177
+# %% ../nbs/02_torch.ipynb #31e84cec
 class FixedHiddenMLP(nn.Module):
     "Shows arbitrary code in forward: a fixed constant, a layer used twice, a loop that depends on data."
     def __init__(self):
@@ -65,7 +64,7 @@ class FixedHiddenMLP(nn.Module):
         while X.abs().sum() > 1: X = X / 2
         return X.sum()
 
-# %% ../nbs/02_torch.ipynb #be0a1058
+# %% ../nbs/02_torch.ipynb #c423a056
 class NestMLP(nn.Module):
     "A sequential of (64, ReLU) and (32, ReLU) followed by a (16, ReLU) layer."
     def __init__(self):
@@ -79,7 +78,7 @@ def chimera()->nn.Module:
     "`NestMLP`, a 20-unit layer and `FixedHiddenMLP` chained in a sequential; returns a scalar."
     return nn.Sequential(NestMLP(), nn.Linear(16, 20), FixedHiddenMLP())
 
-# %% ../nbs/02_torch.ipynb #60842985
+# %% ../nbs/02_torch.ipynb #b369e550
 def get_weights(net:nn.Module)->tuple:
     "The trainable weights and the constants of `net` as NumPy arrays, matrices laid out (in, out)."
     trainable = [p.detach().cpu().numpy() for p in net.parameters() if p.requires_grad]
@@ -100,7 +99,7 @@ def set_weights(net:nn.Module, # a block whose layers are already built
         for b, c in zip(net.buffers(), constants): b.copy_(torch.as_tensor(c))
     return net
 
-# %% ../nbs/02_torch.ipynb #1e53d5b2
+# %% ../nbs/02_torch.ipynb #3434b941
 def compile_block(net:nn.Module)->nn.Module:
     "A TorchScript-compiled version of `net` that computes the same outputs."
     with warnings.catch_warnings():

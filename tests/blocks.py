@@ -2,23 +2,27 @@
 import numpy as np
 
 
+def kind(fw) -> str:
+    """The framework a `d2lblocks` module wraps: 'mxnet', 'torch' or 'tensorflow'."""
+    return fw.__name__.rsplit(".", 1)[-1]
+
+
 def build(fw, name):
     """A fresh instance of block `name` from framework module `fw`, already on `fw.try_gpu()`."""
-    kind = fw.__name__.rsplit(".", 1)[-1]
     if name == "MySequential":
-        net = _my_sequential(fw, kind)
+        net = _my_sequential(fw, kind(fw))
     else:
         net = getattr(fw, name)()
-    if kind == "torch": return net.to(fw.try_gpu())
-    if kind == "mxnet": net.initialize(ctx=fw.try_gpu())
+    if kind(fw) == "torch": return net.to(fw.try_gpu())
+    if kind(fw) == "mxnet": net.initialize(ctx=fw.try_gpu())
     return net
 
 
-def _my_sequential(fw, kind):
-    if kind == "torch":
+def _my_sequential(fw, framework):
+    if framework == "torch":
         from torch import nn
         return fw.MySequential(nn.Linear(20, 256), nn.ReLU(), nn.Linear(256, 10))
-    if kind == "mxnet":
+    if framework == "mxnet":
         from mxnet.gluon import nn
         net = fw.MySequential()
         net.add(nn.Dense(256, activation="relu"), nn.Dense(10))
@@ -29,11 +33,10 @@ def _my_sequential(fw, kind):
 
 def forward(fw, net, X: np.ndarray) -> np.ndarray:
     """Call `net` on a copy of `X` placed on the framework's device; return the output as NumPy."""
-    kind = fw.__name__.rsplit(".", 1)[-1]
-    if kind == "torch":
+    if kind(fw) == "torch":
         import torch
         return net(torch.as_tensor(X, device=fw.try_gpu())).detach().cpu().numpy()
-    if kind == "mxnet":
+    if kind(fw) == "mxnet":
         from mxnet import np as mnp
         return net(mnp.array(X, dtype="float32", ctx=fw.try_gpu())).asnumpy()
     import tensorflow as tf

@@ -1,6 +1,5 @@
 """Shared fixtures: a fresh interpreter for import checks, and the chapter's blocks per framework."""
 import importlib, os, subprocess, sys
-import numpy as np
 import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ log out of test output

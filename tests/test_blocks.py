@@ -2,7 +2,7 @@
 import importlib
 import numpy as np
 import pytest
-from blocks import build, forward
+from blocks import build, forward, kind
 from conftest import BLOCKS, FRAMEWORKS, gpu_present
 from d2lblocks import core
 
@@ -40,12 +40,11 @@ def test_save_load_round_trip_keeps_outputs(fw, name, tmp_path):
     net, fresh = build(fw, name), build(fw, name)
     before = forward(fw, net, X)
     forward(fw, fresh, X)
-    kind = fw.__name__.rsplit(".", 1)[-1]
-    if kind == "torch":
+    if kind(fw) == "torch":
         import torch
         torch.save(net.state_dict(), tmp_path / "w.pt")
         fresh.load_state_dict(torch.load(tmp_path / "w.pt", weights_only=True))
-    elif kind == "mxnet":
+    elif kind(fw) == "mxnet":
         net.save_parameters(str(tmp_path / "w.params"))
         fresh.load_parameters(str(tmp_path / "w.params"), ctx=fw.try_gpu())
     else:
@@ -56,8 +55,7 @@ def test_save_load_round_trip_keeps_outputs(fw, name, tmp_path):
 
 
 def test_compiled_blocks_match_eager(fw):
-    kind = fw.__name__.rsplit(".", 1)[-1]
-    names = ["sequential_mlp"] if kind == "mxnet" else ["sequential_mlp", "MLP", "FixedHiddenMLP", "chimera"]
+    names = ["sequential_mlp"] if kind(fw) == "mxnet" else ["sequential_mlp", "MLP", "FixedHiddenMLP", "chimera"]
     for name in names:
         net = build(fw, name)
         eager = forward(fw, net, X)

@@ -4,7 +4,7 @@ Most cases use the PyTorch parallel exercise (5 points: 1 for running top to bot
 whose framework starts fastest. Cases that attack the grader itself need the full sandbox (a root grader:
 own user id and namespaces per child) and are skipped with that reason elsewhere.
 """
-import json, os, shutil, subprocess, sys, textwrap
+import json, os, shutil, textwrap
 from pathlib import Path
 import pytest
 from d2lblocks.grader.grade import Bundle, grade, grade_notebook

@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['serve', 'ForkedChild', 'ForkServer']
 
-# %% ../../nbs/16_forkserver.ipynb #31ad0fef
+# %% ../../nbs/16_forkserver.ipynb #69980ba9
 import json, os, signal, socket, subprocess, sys, threading
 from pathlib import Path
 from .sandbox import child_environment
 
-# %% ../../nbs/16_forkserver.ipynb #ad48f5c8
+# %% ../../nbs/16_forkserver.ipynb #24b97281
 def _child(request_fd, out_fd, err_fd, answer_fd, sock):
     "In the fork: become a runner with the given files, and never return."
     code = 1
@@ -37,7 +37,7 @@ def serve(sock_fd:int, # the server's end of the socket pair
           framework:str):
     "The fork server's loop: import `framework`, then fork a runner for each request until the socket closes."
     from d2lblocks.grader import probes
-    import IPython.core.interactiveshell  # the runner's shell, imported once here too
+    import IPython.core.interactiveshell  # noqa: F401 -- the runner's shell, imported once here for every fork
     probes.preparer(framework)()
     sock = socket.socket(fileno=sock_fd)
     status_fds = {}
@@ -64,7 +64,7 @@ def serve(sock_fd:int, # the server's end of the socket pair
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         sock.sendall(str(pid).encode())
 
-# %% ../../nbs/16_forkserver.ipynb #c1e5cd9c
+# %% ../../nbs/16_forkserver.ipynb #f1569655
 class ForkedChild:
     "A child forked by the server: its pid and a way to wait for its exit code."
     def __init__(self, pid:int, status_fd:int): self.pid, self._status, self.returncode = pid, status_fd, None

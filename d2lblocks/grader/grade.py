@@ -7,17 +7,17 @@ __all__ = ['PROBED', 'RUNS_POINTS', 'SANDBOX_UID_BASE', 'hidden_test', 'Task', '
            'cells_to_run', 'TestResult', 'run_hidden_test', 'grade_notebook', 'results_document', 'junit_xml',
            'summary_markdown', 'plan', 'grade', 'ForkServers', 'write_reports']
 
-# %% ../../nbs/14_grade.ipynb #8c14da84
+# %% ../../nbs/14_grade.ipynb #79ae5a52
 import csv, importlib.util, json, os, queue, sys, threading, time
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 import numpy as np
 from .sandbox import Limits, run_child
 from .runner import unpack_answer
 
-# %% ../../nbs/14_grade.ipynb #0748f84a
+# %% ../../nbs/14_grade.ipynb #32497913
 def hidden_test(exercise:str, # the exercise the test belongs to: list_storage, parallel or factory
                 points:float=1, # what a pass earns
                 name:str=None # what the student sees instead of the test's source
@@ -28,7 +28,7 @@ def hidden_test(exercise:str, # the exercise the test belongs to: list_storage, 
         return f
     return mark
 
-# %% ../../nbs/14_grade.ipynb #3e3227b7
+# %% ../../nbs/14_grade.ipynb #3d73729e
 @dataclass
 class Task:
     "One notebook to grade: which exercise, in which framework, from which master."
@@ -64,7 +64,7 @@ class Bundle:
 
 PROBED = ("factory", "list_storage", "parallel")
 
-# %% ../../nbs/14_grade.ipynb #5fd58f8a
+# %% ../../nbs/14_grade.ipynb #deec13a5
 def code_cells(nb:dict)->list: return [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
 
 def is_answer(cell:dict)->bool: return "answer" in cell.get("metadata", {}).get("tags", [])
@@ -82,7 +82,7 @@ def cells_to_run(master:dict, submission:dict)->list:
     answers = iter(answers)
     return [next(answers) if is_answer(c) else source(c) for c in code_cells(master)]
 
-# %% ../../nbs/14_grade.ipynb #67d28553
+# %% ../../nbs/14_grade.ipynb #08d9e1ec
 @dataclass
 class TestResult:
     "One line of results.json, in the fields Gradescope and otter use."
@@ -105,7 +105,7 @@ def run_hidden_test(test, obs:dict, ref:dict, task:Task)->TestResult:
     return TestResult(meta["name"], task.exercise, task.framework, meta["points"] if passed else 0,
                       meta["points"], "hidden", "passed" if passed else f"failed: {feedback}")
 
-# %% ../../nbs/14_grade.ipynb #e03254c3
+# %% ../../nbs/14_grade.ipynb #60f064dd
 RUNS_POINTS = 1
 
 def _failed_all(task, tests, reason)->list:
@@ -158,7 +158,7 @@ def _grade_notebook(task, notebook, bundle, limits, uid, hide, timings, server)-
                        **{"import": child.seconds - child_times["cells"] - child_times["probe"]})
     return results
 
-# %% ../../nbs/14_grade.ipynb #9e9c5d5e
+# %% ../../nbs/14_grade.ipynb #6a4a1dd7
 def results_document(results:list, **extra)->dict:
     "The results.json document for one student."
     return dict(score=sum(r.score for r in results), max_score=sum(r.max_score for r in results),
@@ -193,7 +193,7 @@ def _by_notebook(results)->dict:
     for r in results: groups.setdefault((r.exercise, r.framework), []).append(r)
     return groups
 
-# %% ../../nbs/14_grade.ipynb #dc2c78c8
+# %% ../../nbs/14_grade.ipynb #39efdc31
 SANDBOX_UID_BASE = 61000
 
 def _task_for_notebook(bundle:Bundle, notebook:Path)->Task:
@@ -214,7 +214,7 @@ def plan(bundle:Bundle, submission:Path, whole_class:bool=False)->list:
     if submission.is_file(): return [(submission.stem, _task_for_notebook(bundle, submission), submission)]
     return [(submission.name, t, submission / t.framework / t.master.name) for t in bundle.tasks]
 
-# %% ../../nbs/14_grade.ipynb #d831c516
+# %% ../../nbs/14_grade.ipynb #accb9f98
 def grade(submission, # a student folder, a notebook, or with `whole_class` a folder of student folders
           out, # folder for results.json, junit.xml, summary.md (and grades.csv for a class)
           bundle, # the bundle folder
@@ -256,7 +256,7 @@ def grade(submission, # a student folder, a notebook, or with `whole_class` a fo
     ordered = {s: [r for t in bundle.tasks for r in per_student[s].get(t.key, [])] for s in sorted(per_student)}
     return write_reports(ordered, out, whole_class, bundle)
 
-# %% ../../nbs/14_grade.ipynb #1b396288
+# %% ../../nbs/14_grade.ipynb #afe94c99
 class ForkServers:
     "Fork servers by framework, started on first use."
     def __init__(self, enabled:bool=True): self.enabled, self._servers, self._lock = enabled, {}, threading.Lock()
@@ -277,7 +277,7 @@ class ForkServers:
         for server in self._servers.values():
             if server is not None: server.close()
 
-# %% ../../nbs/14_grade.ipynb #9fbe9da0
+# %% ../../nbs/14_grade.ipynb #626ec2c1
 def write_reports(per_student:dict, out:Path, whole_class:bool, bundle:Bundle)->dict:
     "Write each student's reports (in a sub-folder per student for a class) and the class's grades.csv."
     docs = {}

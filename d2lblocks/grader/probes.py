@@ -6,11 +6,10 @@
 __all__ = ['OPS', 'PROBES', 'TorchOps', 'MXNetOps', 'TensorFlowOps', 'preparer', 'Observations', 'probe_list_storage',
            'probe_parallel', 'probe_factory', 'probe']
 
-# %% ../../nbs/13_probes.ipynb #563bcc80
-import importlib
+# %% ../../nbs/13_probes.ipynb #cedc2e04
 import numpy as np
 
-# %% ../../nbs/13_probes.ipynb #b12d9eb3
+# %% ../../nbs/13_probes.ipynb #8fc07acc
 class TorchOps:
     "Probe operations for PyTorch."
     def __init__(self):
@@ -46,13 +45,13 @@ class TorchOps:
         "What a plain list breaks in PyTorch: the saved state has no entries for the children."
         return dict(saved_entries=len(make_net().state_dict()))
 
-# %% ../../nbs/13_probes.ipynb #dd42c9b7
+# %% ../../nbs/13_probes.ipynb #0669f71d
 def _checked_numpy(y, tensor_type, convert):
     "Convert a framework tensor to NumPy; anything else is an error, not a guess."
     if not isinstance(y, tensor_type): raise TypeError(f"expected a tensor, got {type(y).__name__}")
     return np.asarray(convert(y), dtype=np.float64)
 
-# %% ../../nbs/13_probes.ipynb #f1f0619f
+# %% ../../nbs/13_probes.ipynb #342ed320
 class MXNetOps:
     "Probe operations for MXNet Gluon."
     def __init__(self):
@@ -105,7 +104,7 @@ class MXNetOps:
         except Exception: reached = False
         return dict(initialize_reaches_children=reached)
 
-# %% ../../nbs/13_probes.ipynb #33238488
+# %% ../../nbs/13_probes.ipynb #9d9e3a4e
 class TensorFlowOps:
     "Probe operations for TensorFlow / Keras."
     def __init__(self):
@@ -146,7 +145,7 @@ class TensorFlowOps:
         changed = any(not np.array_equal(b, w.numpy()) for b, w in zip(before, net.trainable_weights))
         return dict(step_changes_weights=bool(changed and before))
 
-# %% ../../nbs/13_probes.ipynb #a6b7cbcc
+# %% ../../nbs/13_probes.ipynb #a4ab9824
 OPS = {"torch": TorchOps, "mxnet": MXNetOps, "tensorflow": TensorFlowOps}
 
 def preparer(framework:str):
@@ -154,7 +153,7 @@ def preparer(framework:str):
     if framework not in OPS: raise ValueError(f"unknown framework {framework!r}; expected one of {sorted(OPS)}")
     return lambda: OPS[framework]()
 
-# %% ../../nbs/13_probes.ipynb #5850f71f
+# %% ../../nbs/13_probes.ipynb #38462fd3
 class Observations(dict):
     "Observations by name, plus why any observation could not be made."
     def __init__(self):
@@ -174,7 +173,7 @@ class Observations(dict):
             return
         self.update(zip(names, values))
 
-# %% ../../nbs/13_probes.ipynb #d48e0c5f
+# %% ../../nbs/13_probes.ipynb #cda1ad98
 def _student(namespace, name):
     if name not in namespace: raise NameError(f"the notebook does not define {name}")
     return namespace[name]
@@ -217,7 +216,7 @@ def probe_factory(ops, ns, inputs, obs):
 
 PROBES = {"list_storage": probe_list_storage, "parallel": probe_parallel, "factory": probe_factory}
 
-# %% ../../nbs/13_probes.ipynb #9a23cd9e
+# %% ../../nbs/13_probes.ipynb #b344e77b
 def probe(framework:str, exercise:str, namespace:dict, inputs:dict)->Observations:
     "Observations of the student's code for `exercise` in `framework`."
     if exercise not in PROBES: raise ValueError(f"unknown exercise {exercise!r}")

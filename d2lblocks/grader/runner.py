@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['run_cells', 'pack_answer', 'unpack_answer', 'main', 'execute']
 
-# %% ../../nbs/12_runner.ipynb #05ae910f
-import io, json, os, sys, time, traceback
+# %% ../../nbs/12_runner.ipynb #48a59482
+import io, json, os, sys, time
 from pathlib import Path
 import numpy as np
 from .sandbox import Limits, confine
 
-# %% ../../nbs/12_runner.ipynb #43c31196
+# %% ../../nbs/12_runner.ipynb #0b84618a
 def run_cells(cells:list # source of each code cell, in notebook order
              )->tuple:
     "Run `cells` in a fresh IPython shell; return its namespace and one status dict per cell."
@@ -28,7 +28,7 @@ def run_cells(cells:list # source of each code cell, in notebook order
                              error="" if error is None else f"{type(error).__name__}: {error}"[:300]))
     return shell.user_ns, statuses
 
-# %% ../../nbs/12_runner.ipynb #06007762
+# %% ../../nbs/12_runner.ipynb #576e5007
 def pack_answer(statuses:list, observations:dict, probe_error:str="", extra:dict=None)->bytes:
     "Serialize cell statuses and probe observations as an npz archive of plain arrays."
     arrays, values = {}, {}
@@ -50,7 +50,7 @@ def unpack_answer(data:bytes)->tuple:
         meta = json.loads(str(archive["__meta__"]))
     return meta, arrays
 
-# %% ../../nbs/12_runner.ipynb #deab2212
+# %% ../../nbs/12_runner.ipynb #0647e27a
 def main():
     "The child's entry point in a fresh interpreter: request on stdin, answer on the pipe named in the request."
     request = json.loads(sys.stdin.buffer.read())

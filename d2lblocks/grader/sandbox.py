@@ -6,12 +6,12 @@
 __all__ = ['Limits', 'isolate_filesystem', 'apply_limits', 'drop_privileges', 'confine', 'ChildResult', 'kill_everything',
            'child_environment', 'run_child']
 
-# %% ../../nbs/11_sandbox.ipynb #d26c393e
-import ctypes, io, json, os, resource, shutil, signal, subprocess, sys, tempfile, threading, time
-from dataclasses import dataclass, field, asdict
+# %% ../../nbs/11_sandbox.ipynb #abf139a4
+import ctypes, json, os, resource, shutil, signal, subprocess, sys, tempfile, threading, time
+from dataclasses import dataclass, asdict
 from pathlib import Path
 
-# %% ../../nbs/11_sandbox.ipynb #9f1dc648
+# %% ../../nbs/11_sandbox.ipynb #6d2236ed
 @dataclass
 class Limits:
     "What one child may use."
@@ -21,7 +21,7 @@ class Limits:
     processes: int = 512          # threads and processes of the child's user (root ignores this)
     response_mb: float = 16.0     # largest answer the parent will read back
 
-# %% ../../nbs/11_sandbox.ipynb #2790d5bd
+# %% ../../nbs/11_sandbox.ipynb #58271324
 _CLONE_NEWNS, _CLONE_NEWNET = 0x00020000, 0x40000000
 _MS_BIND, _MS_REC, _MS_PRIVATE = 4096, 16384, 1 << 18
 
@@ -52,7 +52,7 @@ def _keep_reachable(path:Path, scratch:Path):
     path.mkdir(parents=True, exist_ok=True)
     _mount(str(keep), path, flags=_MS_BIND | _MS_REC)
 
-# %% ../../nbs/11_sandbox.ipynb #1c4ada93
+# %% ../../nbs/11_sandbox.ipynb #98f8c7a8
 def isolate_filesystem(hide:list, # folders the child must not see: bundle, outputs, other students
                        keep:list, # folders the child must still read: the interpreter, the environment
                        scratch:Path # an empty folder for mount points, outside the child's home
@@ -67,7 +67,7 @@ def isolate_filesystem(hide:list, # folders the child must not see: bundle, outp
     for path in hide:
         if Path(path).is_dir(): _mount("tmpfs", Path(path).resolve(), "tmpfs", data="mode=0000,size=1m")
 
-# %% ../../nbs/11_sandbox.ipynb #fc8ebcc6
+# %% ../../nbs/11_sandbox.ipynb #cb6732b3
 def apply_limits(limits:Limits):
     "Cap this process's memory, file size and process count; a write past the cap fails instead of killing."
     gb, mb = 1 << 30, 1 << 20
@@ -85,7 +85,7 @@ def drop_privileges(uid:int, # the sandbox user id, one per concurrent child
     os.setuid(uid)
     os.environ.update(HOME=str(home), USER="student", TMPDIR=str(home))
 
-# %% ../../nbs/11_sandbox.ipynb #df3082b8
+# %% ../../nbs/11_sandbox.ipynb #ae4017da
 def confine(limits:Limits, uid:int=None, home:Path=None, hide:list=(), keep:list=())->str:
     "Confine the current process before it runs untrusted code; return 'full' or 'limited'."
     level = "limited"
@@ -97,7 +97,7 @@ def confine(limits:Limits, uid:int=None, home:Path=None, hide:list=(), keep:list
     apply_limits(limits)
     return level
 
-# %% ../../nbs/11_sandbox.ipynb #b72141fe
+# %% ../../nbs/11_sandbox.ipynb #16166f9b
 @dataclass
 class ChildResult:
     "What came back from one child: how it ended, its answer (raw bytes), the tail of what it printed."
@@ -135,7 +135,7 @@ def kill_everything(proc, uid:int=None):
     try: proc.wait(timeout=10)
     except subprocess.TimeoutExpired: pass
 
-# %% ../../nbs/11_sandbox.ipynb #7e431d18
+# %% ../../nbs/11_sandbox.ipynb #93b8c9b3
 def _read_capped(fd:int, cap:int, sink:dict):
     "Read the pipe `fd` to its end, keeping at most `cap` bytes and noting whether there were more."
     chunks, size = [], 0
@@ -150,7 +150,7 @@ def _tail(path:Path, n:int=2000)->str:
         f.seek(max(0, path.stat().st_size - n))
         return f.read().decode("utf-8", "replace")
 
-# %% ../../nbs/11_sandbox.ipynb #58f3e272
+# %% ../../nbs/11_sandbox.ipynb #8ebcceaa
 def child_environment(home)->dict:
     "The few environment variables a child gets: no tokens, keys or paths of the grader's."
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TF_CPP_MIN_LOG_LEVEL",
