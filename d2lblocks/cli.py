@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['run_notebook', 'demo', 'default_bundle', 'grade_command', 'release_command', 'main']
 
-# %% ../nbs/10_cli.ipynb #b3b83383
+# %% ../nbs/10_cli.ipynb #9f7196d2
 import argparse, subprocess, sys, time
 from pathlib import Path
 
-# %% ../nbs/10_cli.ipynb #2077084e
+# %% ../nbs/10_cli.ipynb #33001df0
 def run_notebook(path, # the notebook to execute
                  timeout:int=600, # seconds allowed per cell
                  kernel:str="python3" # the Jupyter kernel to run it in
@@ -27,7 +27,7 @@ def run_notebook(path, # the notebook to execute
         status, error = "failed", f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
     return dict(notebook=path.name, status=status, seconds=round(time.perf_counter() - start, 1), error=error)
 
-# %% ../nbs/10_cli.ipynb #27e4aff2
+# %% ../nbs/10_cli.ipynb #4eb8ba26
 def demo(notebooks:list)->int:
     "Run each notebook in a fresh kernel, report progress and a summary; 0 if all ran."
     results = []
@@ -41,7 +41,7 @@ def demo(notebooks:list)->int:
     for r in results: print(f"  {r['notebook']:28} {r['status']:7} {r['seconds']:6.1f} s")
     return 0 if ok == len(results) else 1
 
-# %% ../nbs/10_cli.ipynb #9f93d5d7
+# %% ../nbs/10_cli.ipynb #68c6353c
 def default_bundle(start=".")->Path:
     "The instructor repository's own bundle: the nearest `exercises/` with `hidden_tests.py`, or None."
     for folder in [Path(start).resolve(), *Path(start).resolve().parents]:
@@ -75,15 +75,20 @@ def grade_command(args)->int:
 def release_command(args)->int:
     "Run `d2lblocks release`."
     from d2lblocks.grader.release import release
-    try: info = release(args.student_dir, args.bundle, args.source)
+    from d2lblocks.grader.release import encrypt_bundle
+    try:
+        info = release(args.student_dir, args.bundle, args.source)
+        if args.encrypt_key_env:
+            archive = encrypt_bundle(args.bundle, f"{Path(args.bundle).resolve()}.tar.gz.enc", args.encrypt_key_env)
     except (FileNotFoundError, ValueError, RuntimeError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     print(f"Released {info['notebooks']} notebooks ({', '.join(info['frameworks'])}) to {info['student_dir']}; "
           f"bundle in {info['bundle']}")
+    if args.encrypt_key_env: print(f"Encrypted bundle for students' CI: {archive}")
     return 0
 
-# %% ../nbs/10_cli.ipynb #8cf452a2
+# %% ../nbs/10_cli.ipynb #c67f0a14
 def main(argv=None)->int:
     "Entry point of the `d2lblocks` command."
     parser = argparse.ArgumentParser(prog="d2lblocks", description="Layers and Blocks: chapter, exercises and grader")
@@ -94,6 +99,7 @@ def main(argv=None)->int:
     p_rel.add_argument("student_dir", help="folder for the student repository")
     p_rel.add_argument("--bundle", required=True, help="folder for the grading bundle (keep it from students)")
     p_rel.add_argument("--source", default="exercises", help="the master notebooks and hidden_tests.py")
+    p_rel.add_argument("--encrypt-key-env", metavar="VAR", help="also write BUNDLE.tar.gz.enc, encrypted with the key in $VAR")
     p_pages = sub.add_parser("docs-pages", help="add the generated pages (tabbed chapter, exercises, benchmark) to _proc")
     p_pages.add_argument("proc", help="the processed notebooks folder, from nbdev_proc_nbs")
     p_bench = sub.add_parser("bench", help="measure containers, compilation, imports and grading; write bench/")

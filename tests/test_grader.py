@@ -288,3 +288,15 @@ def test_a_hostile_student_leaves_the_class_intact(released, tmp_path):
     rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
     assert rows[0].startswith("student,") and len(rows) == 4
     assert (tmp_path / "out" / "alice" / "junit.xml").is_file()
+
+
+def test_release_can_encrypt_the_bundle_for_students_ci(tmp_path, monkeypatch):
+    from d2lblocks.cli import main
+    from d2lblocks.grader.release import decrypt_bundle
+    monkeypatch.setenv("COURSE_BUNDLE_KEY", "a key held as a CI secret")
+    code = main(["release", str(tmp_path / "student"), "--bundle", str(tmp_path / "bundle"),
+                 "--source", str(ROOT / "exercises"), "--encrypt-key-env", "COURSE_BUNDLE_KEY"])
+    assert code == 0
+    archive = tmp_path / "bundle.tar.gz.enc"
+    assert b"hidden_test" not in archive.read_bytes()
+    assert len(Bundle(decrypt_bundle(archive, tmp_path / "ci", "COURSE_BUNDLE_KEY")).tasks) == 9

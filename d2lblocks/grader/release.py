@@ -4,13 +4,13 @@
 
 # %% auto #0
 __all__ = ['BEGIN', 'END', 'STUDENT_README', 'GRADE_WORKFLOW', 'HIDDEN_MARKERS', 'stub_solutions', 'solution_lines',
-           'student_notebook', 'release', 'find_leaks']
+           'student_notebook', 'release', 'find_leaks', 'encrypt_bundle', 'decrypt_bundle']
 
-# %% ../../nbs/15_release.ipynb #5d51f322
-import json, re, shutil
+# %% ../../nbs/15_release.ipynb #50b25925
+import io, json, os, re, shutil, subprocess, tarfile
 from pathlib import Path
 
-# %% ../../nbs/15_release.ipynb #6551fea3
+# %% ../../nbs/15_release.ipynb #ef51dd49
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 _REGION = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[^\n]*\n.*?^[ \t]*{re.escape(END)}[^\n]*$", re.M | re.S)
 
@@ -24,7 +24,7 @@ def solution_lines(source:str)->list:
     "The non-trivial lines inside marked regions, used to check that a release leaks none of them."
     return [l.strip() for m in _REGION.finditer(source) for l in m[0].splitlines()[1:-1] if len(l.strip()) > 6]
 
-# %% ../../nbs/15_release.ipynb #54add6db
+# %% ../../nbs/15_release.ipynb #a1ce65dd
 def _cell_source(cell): return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
 
 def student_notebook(master:dict)->dict:
@@ -36,7 +36,7 @@ def student_notebook(master:dict)->dict:
         cell["outputs"], cell["execution_count"] = [], None
     return nb
 
-# %% ../../nbs/15_release.ipynb #52a30aa0
+# %% ../../nbs/15_release.ipynb #6e0ca546
 STUDENT_README = """# Layers and Blocks: exercises
 
 One notebook per exercise and framework: `{frameworks}`. Open them in JupyterLab, write your answer in
@@ -112,7 +112,7 @@ def release(student_dir, # folder to write the student repository into
     if leaks: raise RuntimeError(f"release would leak solutions or hidden tests: {leaks[:5]}")
     return dict(notebooks=len(masters), frameworks=frameworks, student_dir=str(student_dir), bundle=str(bundle_dir))
 
-# %% ../../nbs/15_release.ipynb #3fff98f0
+# %% ../../nbs/15_release.ipynb #d94332d8
 HIDDEN_MARKERS = ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS", "hidden_test", "reference_", "SEED =")
 
 def find_leaks(folder, secrets:list)->list:
@@ -123,3 +123,31 @@ def find_leaks(folder, secrets:list)->list:
         text = path.read_text(encoding="utf-8", errors="replace")
         found += [f"{path}: {s}" for s in list(HIDDEN_MARKERS) + list(secrets) if s in text]
     return found
+
+# %% ../../nbs/15_release.ipynb #26d37160
+def _openssl(args:list, data:bytes, key_env:str)->bytes:
+    if not os.environ.get(key_env): raise ValueError(f"the environment variable {key_env} holds no key")
+    proc = subprocess.run(["openssl", "enc", "-aes-256-cbc", "-pbkdf2", *args, "-pass", f"env:{key_env}"],
+                          input=data, capture_output=True)
+    if proc.returncode != 0: raise ValueError(f"openssl failed: {proc.stderr.decode(errors='replace').strip()}")
+    return proc.stdout
+
+def encrypt_bundle(bundle_dir, # the bundle folder written by `release`
+                   out, # the encrypted archive to write, e.g. bundle.tar.gz.enc
+                   key_env:str="BUNDLE_KEY" # the environment variable holding the key
+                  )->Path:
+    "Write `bundle_dir` as an encrypted tar.gz that the student workflow can decrypt with the same key."
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tar: tar.add(bundle_dir, arcname="bundle")
+    Path(out).write_bytes(_openssl([], buf.getvalue(), key_env))
+    return Path(out)
+
+def decrypt_bundle(archive, # an archive written by `encrypt_bundle`
+                   dest, # folder to unpack into; the bundle lands in dest/bundle
+                   key_env:str="BUNDLE_KEY")->Path:
+    "Decrypt and unpack an encrypted bundle; a wrong key raises ValueError."
+    data = _openssl(["-d"], Path(archive).read_bytes(), key_env)
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar: tar.extractall(dest, filter="data")
+    except (tarfile.TarError, OSError) as e: raise ValueError(f"not a bundle archive (wrong key?): {e}")
+    return Path(dest) / "bundle"
