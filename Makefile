@@ -61,8 +61,9 @@ browser-deps:
 bench: export
 	$(BIN)/d2lblocks bench --out bench
 
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
 lab: install
-	$(BIN)/jupyter lab nbs
+	$(BIN)/jupyter lab nbs $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 lock:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
