@@ -229,6 +229,17 @@ def test_the_network_is_unreachable(released, tmp_path, launch):
 
 
 @needs_sandbox
+def test_filling_the_disk_stops_at_the_childs_own_space(released, tmp_path, launch):
+    marker = "d2lblocks-disk-bomb"
+    answer = CORRECT + (f"\nimport os, tempfile\nfor folder in (os.getcwd(), tempfile.gettempdir(), '/tmp', '/var/tmp'):\n"
+                        f"    for i in range(400):\n        with open(os.path.join(folder, f'{marker}-{{i}}'), 'wb') as f:"
+                        f" f.write(b'x' * 2**20)\n")
+    total, tests = score(released, submit(released, tmp_path, answer), server=launch)
+    assert total == 4 and "No space left" in tests["runs top to bottom"].feedback
+    assert not [p for d in ("/tmp", "/var/tmp") for p in Path(d).glob(f"{marker}-*")]
+
+
+@needs_sandbox
 def test_files_outside_the_work_folder_cannot_be_changed(released, tmp_path, launch):
     target = ROOT / "d2lblocks" / "__init__.py"
     answer = CORRECT + f"\nopen({str(target)!r}, 'a').write('# vandalised')\n"
