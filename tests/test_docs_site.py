@@ -3,7 +3,7 @@
 Needs `make docs` (which `make test` runs first) and Debian's chromium and chromium-driver (which
 `make browser-deps` installs where it can). Screenshots of the home and chapter pages go to artifacts/.
 """
-import functools, http.server, shutil, threading
+import functools, http.server, shutil, sys, threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -37,8 +37,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 class QuietServer(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address):
-        import sys
-        if not isinstance(sys.exc_info()[1], ConnectionError): super().handle_error(request, client_address)  # a browser dropping a connection is not an error
+        # A browser that drops a connection it no longer needs is not a fault of the site.
+        if not isinstance(sys.exc_info()[1], ConnectionError): super().handle_error(request, client_address)
 
 
 @pytest.fixture(scope="module")
