@@ -4,12 +4,12 @@
 
 # %% auto #0
 __all__ = ['MLP_PARAMS', 'FIXED_HIDDEN_MLP_PARAMS', 'NEST_MLP_PARAMS', 'CHIMERA_PARAMS', 'FRAMEWORKS', 'dense_param_count',
-           'restore_numpy_aliases', 'loaded_frameworks']
+           'restore_numpy_aliases', 'joined', 'cell_source', 'loaded_frameworks']
 
-# %% ../nbs/00_core.ipynb #07094094
+# %% ../nbs/00_core.ipynb #b44d339e
 import sys
 
-# %% ../nbs/00_core.ipynb #ee438728
+# %% ../nbs/00_core.ipynb #e93049c4
 def dense_param_count(n_in:int, # input features
                       n_out:int # output features
                      )->int:
@@ -17,20 +17,29 @@ def dense_param_count(n_in:int, # input features
     if n_in < 1 or n_out < 1: raise ValueError(f"layer sizes must be positive, got {n_in}->{n_out}")
     return n_in * n_out + n_out
 
-# %% ../nbs/00_core.ipynb #6cb38dc2
+# %% ../nbs/00_core.ipynb #42001883
 MLP_PARAMS = dense_param_count(20, 256) + dense_param_count(256, 10)
 FIXED_HIDDEN_MLP_PARAMS = dense_param_count(20, 20)
 NEST_MLP_PARAMS = dense_param_count(20, 64) + dense_param_count(64, 32) + dense_param_count(32, 16)
 CHIMERA_PARAMS = NEST_MLP_PARAMS + dense_param_count(16, 20) + FIXED_HIDDEN_MLP_PARAMS
 
-# %% ../nbs/00_core.ipynb #c06c4c16
+# %% ../nbs/00_core.ipynb #0c02f582
 def restore_numpy_aliases():
     "Put back `numpy.bool`, the alias MXNet 1.9 still uses, if this NumPy lacks it."
     import numpy
     if "bool" not in numpy.__dict__: numpy.bool = bool
     return numpy
 
-# %% ../nbs/00_core.ipynb #d844bf7f
+# %% ../nbs/00_core.ipynb #42655c3f
+def joined(text)->str:
+    "Notebook text, stored as a string or as a list of lines, as one string."
+    return "".join(text) if isinstance(text, list) else str(text)
+
+def cell_source(cell:dict)->str:
+    "The source of a notebook cell as one string (empty if it has none)."
+    return joined(cell.get("source", ""))
+
+# %% ../nbs/00_core.ipynb #207f8584
 FRAMEWORKS = ("mxnet", "torch", "tensorflow")
 
 def loaded_frameworks()->list:

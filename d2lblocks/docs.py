@@ -6,18 +6,17 @@
 __all__ = ['FRAMEWORK_TABS', 'EXERCISE_TABS', 'CHAPTER_INTRO', 'EXERCISES_INTRO', 'NO_BENCH', 'split_sections', 'cell_markdown',
            'tabbed_page', 'exercises_page', 'bench_page', 'write_pages']
 
-# %% ../nbs/30_docs.ipynb #d77be39b
+# %% ../nbs/30_docs.ipynb #b82c0354
 import json, re, shutil
 from pathlib import Path
+from .core import cell_source, joined
 
-# %% ../nbs/30_docs.ipynb #0c64afab
-def _source(cell)->str: return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-
+# %% ../nbs/30_docs.ipynb #7c8feb39
 def split_sections(nb:dict)->list:
     "The notebook's cells cut at level-2 headings: [(heading, cells)], the part before the first one under ''."
     sections = [("", [])]
     for cell in nb["cells"]:
-        src = _source(cell)
+        src = cell_source(cell)
         if cell["cell_type"] == "markdown" and src.startswith("## "):
             heading, _, rest = src.partition("\n")
             sections.append((heading[3:].strip(), []))
@@ -25,19 +24,19 @@ def split_sections(nb:dict)->list:
         else: sections[-1][1].append(cell)
     return sections
 
-# %% ../nbs/30_docs.ipynb #ee5c85bc
+# %% ../nbs/30_docs.ipynb #607628b6
 def _output_markdown(output:dict)->str:
-    if output.get("output_type") == "stream": text = _source(dict(source=output.get("text", "")))
+    if output.get("output_type") == "stream": text = joined(output.get("text", ""))
     else:
         data = output.get("data", {})
-        if "image/png" in data: return f'![output](data:image/png;base64,{_source(dict(source=data["image/png"])).strip()})'
-        text = _source(dict(source=data.get("text/plain", output.get("ename", "") + ": " + output.get("evalue", ""))))
+        if "image/png" in data: return f'![output](data:image/png;base64,{joined(data["image/png"]).strip()})'
+        text = joined(data.get("text/plain", output.get("ename", "") + ": " + output.get("evalue", "")))
     text = re.sub(r"\x1b\[[0-9;]*m", "", text).rstrip()
     return f"```\n{text}\n```" if text else ""
 
 def cell_markdown(cell:dict)->str:
     "A notebook cell as Markdown for the site."
-    src = _source(cell)
+    src = cell_source(cell)
     if cell["cell_type"] == "markdown": return src
     if cell["cell_type"] != "code": return ""
     lines = src.splitlines()
@@ -47,7 +46,7 @@ def cell_markdown(cell:dict)->str:
     parts = [f"```python\n{code}\n```"] + [_output_markdown(o) for o in cell.get("outputs", [])]
     return "\n\n".join(p for p in parts if p)
 
-# %% ../nbs/30_docs.ipynb #822483da
+# %% ../nbs/30_docs.ipynb #5a99774b
 def tabbed_page(title:str, # the page's title
                 intro:str, # Markdown before the first section
                 tabs:list, # [(tab label, notebook dict)], one per framework, all with the same headings
@@ -69,7 +68,7 @@ def tabbed_page(title:str, # the page's title
         out.append(":::")
     return "\n\n".join(out) + "\n"
 
-# %% ../nbs/30_docs.ipynb #c396b8a9
+# %% ../nbs/30_docs.ipynb #41a8d850
 FRAMEWORK_TABS = [("MXNet", "01_mxnet.ipynb"), ("PyTorch", "02_torch.ipynb"), ("TensorFlow", "03_tensorflow.ipynb")]
 EXERCISE_TABS = [("MXNet", "mxnet"), ("PyTorch", "torch"), ("TensorFlow", "tensorflow")]
 
@@ -89,9 +88,9 @@ def exercises_page(student_dir:Path)->str:
         cells = []
         for name in names:
             nb = json.loads((student_dir / fw / name).read_text())
-            title = _source(nb["cells"][0]).splitlines()[0].lstrip("# ").split(" (")[0]
+            title = cell_source(nb["cells"][0]).splitlines()[0].lstrip("# ").split(" (")[0]
             cells += [dict(cell_type="markdown", source=f"## {title}")] + [
-                dict(c, source=_source(c).partition("\n")[2]) if i == 0 else c for i, c in enumerate(nb["cells"])]
+                dict(c, source=cell_source(c).partition("\n")[2]) if i == 0 else c for i, c in enumerate(nb["cells"])]
         tabs.append((label, dict(cells=cells)))
     return tabbed_page("Exercises", EXERCISES_INTRO, tabs)
 
@@ -102,7 +101,7 @@ def bench_page(results_json:Path)->str:
     lines += [f"![{Path(p).stem}]({Path(p).name})" for p in res.get("plots", [])]
     return "\n\n".join(lines) + "\n"
 
-# %% ../nbs/30_docs.ipynb #1f9203af
+# %% ../nbs/30_docs.ipynb #65a9dc45
 def write_pages(proc:Path, # the processed notebooks, from nbdev_proc_nbs
                 source:Path=Path("."), # the project root
                )->list:

@@ -7,6 +7,7 @@ own user id and namespaces per child) and are skipped with that reason elsewhere
 import json, os, shutil, textwrap
 from pathlib import Path
 import pytest
+from d2lblocks.core import cell_source
 from d2lblocks.grader.grade import Bundle, grade, grade_notebook
 from d2lblocks.grader.release import release, find_leaks, solution_lines
 from d2lblocks.grader.sandbox import Limits, _processes_of
@@ -42,7 +43,7 @@ def submit(released, tmp_path, answer, framework="torch", notebook="2_parallel.i
     nb = json.loads((student_dir / framework / notebook).read_text())
     for cell in nb["cells"]:
         if "answer" in cell.get("metadata", {}).get("tags", []): cell["source"] = textwrap.dedent(answer)
-        elif cell["cell_type"] == "code" and edit_checks and "assert" in "".join(cell["source"]):
+        elif cell["cell_type"] == "code" and edit_checks and "assert" in cell_source(cell):
             cell["source"] = edit_checks
     path = tmp_path / framework / notebook
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +79,7 @@ def test_release_writes_every_notebook_and_no_secret(released):
     assert info["notebooks"] == 9 and len(bundle.tasks) == 9
     masters = [json.loads(p.read_text()) for p in (ROOT / "exercises").glob("*/*.ipynb")]
     secrets = [l for nb in masters for c in nb["cells"] if c["cell_type"] == "code"
-               for l in solution_lines("".join(c["source"]))]
+               for l in solution_lines(cell_source(c))]
     assert len(secrets) >= 9
     assert find_leaks(student_dir, secrets) == []
     assert not (student_dir / "hidden_tests.py").exists()

@@ -6,11 +6,12 @@
 __all__ = ['BEGIN', 'END', 'STUDENT_README', 'GRADE_WORKFLOW', 'HIDDEN_MARKERS', 'stub_solutions', 'solution_lines',
            'student_notebook', 'release', 'find_leaks', 'encrypt_bundle', 'decrypt_bundle']
 
-# %% ../../nbs/15_release.ipynb #50b25925
+# %% ../../nbs/15_release.ipynb #94ba827a
 import io, json, os, re, shutil, subprocess, tarfile
 from pathlib import Path
+from ..core import cell_source
 
-# %% ../../nbs/15_release.ipynb #ef51dd49
+# %% ../../nbs/15_release.ipynb #e53662b8
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 _REGION = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[^\n]*\n.*?^[ \t]*{re.escape(END)}[^\n]*$", re.M | re.S)
 
@@ -24,19 +25,17 @@ def solution_lines(source:str)->list:
     "The non-trivial lines inside marked regions, used to check that a release leaks none of them."
     return [l.strip() for m in _REGION.finditer(source) for l in m[0].splitlines()[1:-1] if len(l.strip()) > 6]
 
-# %% ../../nbs/15_release.ipynb #a1ce65dd
-def _cell_source(cell): return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-
+# %% ../../nbs/15_release.ipynb #e04e0acd
 def student_notebook(master:dict)->dict:
     "The student's copy of a master notebook: stubs for solutions, no outputs, tags and metadata kept."
     nb = json.loads(json.dumps(master))
     for cell in nb["cells"]:
         if cell["cell_type"] != "code": continue
-        cell["source"] = stub_solutions(_cell_source(cell))
+        cell["source"] = stub_solutions(cell_source(cell))
         cell["outputs"], cell["execution_count"] = [], None
     return nb
 
-# %% ../../nbs/15_release.ipynb #6e0ca546
+# %% ../../nbs/15_release.ipynb #f1b0488f
 STUDENT_README = """# Layers and Blocks: exercises
 
 One notebook per exercise and framework: `{frameworks}`. Open them in JupyterLab, write your answer in
@@ -97,7 +96,7 @@ def release(student_dir, # folder to write the student repository into
     secrets = []
     for master in masters:
         nb = json.loads(master.read_text(encoding="utf-8"))
-        secrets += [l for c in nb["cells"] if c["cell_type"] == "code" for l in solution_lines(_cell_source(c))]
+        secrets += [l for c in nb["cells"] if c["cell_type"] == "code" for l in solution_lines(cell_source(c))]
         out = student_dir / master.relative_to(source)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(student_notebook(nb), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -112,7 +111,7 @@ def release(student_dir, # folder to write the student repository into
     if leaks: raise RuntimeError(f"release would leak solutions or hidden tests: {leaks[:5]}")
     return dict(notebooks=len(masters), frameworks=frameworks, student_dir=str(student_dir), bundle=str(bundle_dir))
 
-# %% ../../nbs/15_release.ipynb #d94332d8
+# %% ../../nbs/15_release.ipynb #0d67be92
 HIDDEN_MARKERS = ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS", "hidden_test", "reference_", "SEED =")
 
 def find_leaks(folder, secrets:list)->list:
@@ -124,7 +123,7 @@ def find_leaks(folder, secrets:list)->list:
         found += [f"{path}: {s}" for s in list(HIDDEN_MARKERS) + list(secrets) if s in text]
     return found
 
-# %% ../../nbs/15_release.ipynb #26d37160
+# %% ../../nbs/15_release.ipynb #91cefcd6
 def _openssl(args:list, data:bytes, key_env:str)->bytes:
     if not os.environ.get(key_env): raise ValueError(f"the environment variable {key_env} holds no key")
     proc = subprocess.run(["openssl", "enc", "-aes-256-cbc", "-pbkdf2", *args, "-pass", f"env:{key_env}"],
