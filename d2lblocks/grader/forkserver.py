@@ -6,13 +6,13 @@
 __all__ = ['serve', 'ForkedChild', 'ForkServer']
 
 # %% ../../nbs/16_forkserver.ipynb #69980ba9
-import json, os, signal, socket, subprocess, sys, threading
+import json, os, shutil, signal, socket, subprocess, sys, tempfile, threading
 from pathlib import Path
 from .sandbox import child_environment
 
 # %% ../../nbs/16_forkserver.ipynb #24b97281
-def _child(request_fd, out_fd, err_fd, answer_fd, sock):
-    "In the fork: become a runner with the given files, and never return."
+def _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, sock):
+    "In the fork: become a warden with the given files, and never return."
     code = 1
     try:
         sock.close()
@@ -21,23 +21,22 @@ def _child(request_fd, out_fd, err_fd, answer_fd, sock):
         os.setsid()
         with os.fdopen(request_fd, "rb") as f: request = json.loads(f.read())
         devnull = os.open(os.devnull, os.O_RDONLY)
-        for fd, target in ((devnull, 0), (out_fd, 1), (err_fd, 2), (answer_fd, 3)): os.dup2(fd, target)
+        for fd, target in ((devnull, 0), (out_fd, 1), (err_fd, 2), (answer_fd, 3), (progress_fd, 4)): os.dup2(fd, target)
         # The fork holds copies of the server's descriptors (its socket, other children's status pipes);
         # the student's code must see none of them.
-        os.closerange(4, os.sysconf("SC_OPEN_MAX"))
+        os.closerange(5, os.sysconf("SC_OPEN_MAX"))
         os.chdir(request["home"])
         os.environ.clear()
         os.environ.update(child_environment(request["home"]))
         from d2lblocks.grader.runner import execute
-        execute(dict(request, answer_fd=3), os.fdopen(3, "wb"))
-        code = 0
+        execute(dict(request, answer_fd=3, progress_fd=4))
     finally: os._exit(code)
 
 def serve(sock_fd:int, # the server's end of the socket pair
           framework:str):
-    "The fork server's loop: import `framework`, then fork a runner for each request until the socket closes."
+    "The fork server's loop: import `framework`, then fork a warden for each request until the socket closes."
     from d2lblocks.grader import probes
-    import IPython.core.interactiveshell  # noqa: F401 -- the runner's shell, imported once here for every fork
+    import IPython.core.interactiveshell, IPython.core.inputtransformer2  # noqa: F401 -- the runner's, imported once
     probes.preparer(framework)()
     sock = socket.socket(fileno=sock_fd)
     status_fds = {}
@@ -53,20 +52,20 @@ def serve(sock_fd:int, # the server's end of the socket pair
     signal.signal(signal.SIGCHLD, reap)
     sock.sendall(b"ready")
     while True:
-        msg, fds, _, _ = socket.recv_fds(sock, 64, 5)
+        msg, fds, _, _ = socket.recv_fds(sock, 64, 6)
         if not msg: break
-        request_fd, out_fd, err_fd, answer_fd, status_fd = fds
+        request_fd, out_fd, err_fd, answer_fd, progress_fd, status_fd = fds
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})  # no reaping before the pid is on record
         pid = os.fork()
-        if pid == 0: _child(request_fd, out_fd, err_fd, answer_fd, sock)
-        for fd in (request_fd, out_fd, err_fd, answer_fd): os.close(fd)
+        if pid == 0: _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, sock)
+        for fd in (request_fd, out_fd, err_fd, answer_fd, progress_fd): os.close(fd)
         status_fds[pid] = status_fd
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         sock.sendall(str(pid).encode())
 
 # %% ../../nbs/16_forkserver.ipynb #f1569655
 class ForkedChild:
-    "A child forked by the server: its pid and a way to wait for its exit code."
+    "A warden forked by the server: its pid and a way to wait for its exit code."
     def __init__(self, pid:int, status_fd:int): self.pid, self._status, self.returncode = pid, status_fd, None
 
     def wait(self, timeout:float=None)->int:
@@ -80,36 +79,46 @@ class ForkedChild:
         return self.returncode
 
 class ForkServer:
-    "A server process that has imported `framework` and forks a confined runner per request."
+    "A server process that has imported `framework` and forks a warden per request."
     def __init__(self, framework:str, startup_timeout:float=120):
         self.framework, self._lock = framework, threading.Lock()
+        # Frameworks write caches and settings under HOME (~/.keras, ~/.cache): a private one, never the repository.
+        self.home = tempfile.mkdtemp(prefix=f"d2lblocks-{framework}-server-")
         self._sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         code = f"from d2lblocks.grader.forkserver import serve; serve({theirs.fileno()}, {framework!r})"
-        self.process = subprocess.Popen([sys.executable, "-c", code], pass_fds=(theirs.fileno(),),
+        self.process = subprocess.Popen([sys.executable, "-c", code], pass_fds=(theirs.fileno(),), cwd=self.home,
                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                        env=child_environment(Path.cwd()), start_new_session=True)
+                                        env=child_environment(self.home), start_new_session=True)
         theirs.close()
         self._sock.settimeout(startup_timeout)
-        if self._sock.recv(16) != b"ready": raise RuntimeError(f"the {framework} fork server did not start")
+        try: ready = self._sock.recv(16) == b"ready"
+        except OSError: ready = False
+        if not ready:
+            self.close()
+            raise RuntimeError(f"the {framework} fork server did not start")
         self._sock.settimeout(30)
 
-    def spawn(self, request:dict, out_fd:int, err_fd:int, answer_fd:int)->ForkedChild:
-        "Fork a runner for `request` writing to the given descriptors."
+    def spawn(self, request:dict, out_fd:int, err_fd:int, answer_fd:int, progress_fd:int)->ForkedChild:
+        "Fork a warden for `request` writing to the given descriptors."
         request_fd = os.memfd_create("d2lblocks-request")
         os.write(request_fd, json.dumps(request).encode())
         os.lseek(request_fd, 0, os.SEEK_SET)
         status_r, status_w = os.pipe()
         try:
             with self._lock:
-                socket.send_fds(self._sock, [b"run"], [request_fd, out_fd, err_fd, answer_fd, status_w])
+                socket.send_fds(self._sock, [b"run"], [request_fd, out_fd, err_fd, answer_fd, progress_fd, status_w])
                 pid = int(self._sock.recv(32))
+        except BaseException:
+            os.close(status_r)
+            raise
         finally:
             os.close(request_fd)
             os.close(status_w)
         return ForkedChild(pid, status_r)
 
     def close(self):
-        "Stop the server (its children, if any are left, are killed by the grader)."
+        "Stop the server (its children, if any are left, are killed by the grader) and remove its home."
         self._sock.close()
         try: self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired: self.process.kill()
+        except subprocess.TimeoutExpired: self.process.kill(); self.process.wait()
+        shutil.rmtree(self.home, ignore_errors=True)
