@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHAPTER := nbs/01_mxnet.ipynb nbs/02_torch.ipynb nbs/03_tensorflow.ipynb
 
-.PHONY: install export demo test check-sync nbtest pytest lab lock install-gpu docs browser-deps bench clean
+.PHONY: install export demo test check-sync nbtest pytest lab lock install-gpu docs browser-deps bench dist clean
 
 install: $(STAMP)
 
@@ -61,6 +61,11 @@ browser-deps:
 bench: export
 	$(BIN)/d2lblocks bench --out bench
 
+# The grader wheel, dist/d2lblocks-<version>-py3-none-any.whl: built offline from a copy of the package and its
+# packaging files alone, so no exercise, solution or hidden test can reach it. `d2lblocks release` ships it to students.
+dist: export
+	$(BIN)/python -c 'from d2lblocks.grader.release import build_wheel; print(build_wheel("dist"))'
+
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 lab: install
 	$(BIN)/jupyter lab nbs $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
@@ -76,5 +81,13 @@ install-gpu: install
 	$(BIN)/python -m pip uninstall --yes mxnet
 	$(BIN)/python -m pip install -r requirements/gpu.txt
 
+# On a machine with an NVIDIA GPU: the CUDA builds, then the GPU tests and each chapter page on the GPU, one summary.
+# Without a GPU it says that it has nothing to run, and installs nothing.
+gpu-check: install
+	@if command -v nvidia-smi >/dev/null && nvidia-smi -L >/dev/null 2>&1; then $(MAKE) install-gpu; fi
+	$(BIN)/python tools/gpu_check.py
+
+# Everything the targets write, except the committed bench/ results and lock file.
 clean:
-	rm -rf $(VENV) _docs _proc .pytest_cache
+	rm -rf $(VENV) _demo _docs _proc artifacts build dist *.egg-info .pytest_cache .hypothesis .cache .keras
+	find . -path ./.git -prune -o -type d \( -name __pycache__ -o -name .ipynb_checkpoints \) -prune -exec rm -rf {} +

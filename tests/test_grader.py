@@ -172,8 +172,6 @@ HOSTILE = {
     "prints without bound": (CORRECT + "\nimport sys\nfor _ in range(10**6): sys.stdout.write('x' * 10**4)\n", 4),
     "writes a forged answer and exits": (CORRECT.replace("dim=-1", "dim=0") +
         "\nimport os\nfor fd in range(3, 64):\n    try: os.write(fd, b'{\"score\": 5, \"all\": \"passed\"}')\n    except OSError: pass\nos._exit(0)\n", 0),
-    # The bomb hits the child's process cap; PyTorch's thread pool then cannot start and aborts the child.
-    "forks a bomb of processes": (CORRECT + "\nimport os\nfor _ in range(10000):\n    if os.fork() == 0:\n        import time; time.sleep(600); os._exit(0)\n", 0),
 }
 
 
@@ -198,14 +196,19 @@ def test_a_timeout_says_so(released, tmp_path, launch):
 
 @needs_sandbox
 def test_killing_the_grader_is_refused(released, tmp_path, launch):
-    answer = CORRECT + "\nimport os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"
-    assert score(released, submit(released, tmp_path, answer), server=launch)[0] == 4
+    # The student's code knows the grader's pid (it could read it from our source or guess it): in its own PID
+    # namespace that pid names no process it can reach, and the parent it sees is none.
+    answer = CORRECT + f"\nimport os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nos.kill({os.getpid()}, signal.SIGKILL)\n"
+    total, tests = score(released, submit(released, tmp_path, answer), server=launch)
+    assert total == 4 and "ProcessLookupError" in tests["runs top to bottom"].feedback
 
 
 @needs_sandbox
 def test_signalling_every_process_reaches_only_the_childs_own(released, tmp_path, launch):
+    # Process 1 of its own PID namespace, with nothing else running there: kill(-1) finds no process at all.
     answer = CORRECT + "\nimport os, signal\nos.kill(-1, signal.SIGKILL)\n"
-    assert score(released, submit(released, tmp_path, answer), server=launch)[0] == 5
+    total, tests = score(released, submit(released, tmp_path, answer), server=launch)
+    assert total == 4 and "ProcessLookupError" in tests["runs top to bottom"].feedback
 
 
 @needs_sandbox
@@ -213,6 +216,99 @@ def test_a_background_process_does_not_outlive_grading(released, tmp_path, launc
     answer = CORRECT + ("\nimport subprocess, sys\nsubprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'],"
                         " start_new_session=True)\n")
     assert score(released, submit(released, tmp_path, answer), server=launch)[0] == 5  # score() asserts nothing outlived it
+
+
+# Processes the cells start. The bomb hits the child's process cap, so its cell raises and the runs point is
+# lost; the student process then kills every process of its PID namespace before the probe, so the correct
+# Parallel earns its 4 hidden points on every machine, whatever the bomb left behind.
+LEFTOVERS = {
+    "forks a bomb of processes": "import os, time\nfor _ in range(10000):\n    if os.fork() == 0:\n        time.sleep(600); os._exit(0)\n",
+    "starts a setsid daemon": ("import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        time.sleep(600)\n"
+                               "    os._exit(0)\n"),
+    "starts sleep 600": "import subprocess\nsubprocess.Popen(['sleep', '600'])\n",
+    "ignores SIGTERM and forks on": ("import os, signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+                                     "for _ in range(20):\n    if os.fork() == 0:\n        os.setsid(); time.sleep(600)\n"),
+}
+
+
+@needs_sandbox
+@pytest.mark.parametrize("case", LEFTOVERS)
+def test_nothing_the_cells_start_outlives_grading(released, tmp_path, case, launch):
+    total, tests = score(released, submit(released, tmp_path, CORRECT + "\n" + LEFTOVERS[case]), server=launch)
+    ran = tests["runs top to bottom"].score == 1
+    assert total == (5 if ran else 4), {n: t.feedback for n, t in tests.items()}
+    assert ran == (case != "forks a bomb of processes")  # score() asserts that no process of the sandbox user is left
+
+
+@needs_sandbox
+def test_a_hang_that_leaves_its_session_and_death_signal_is_still_ended(released, tmp_path, launch):
+    # Time runs out; the student process left the warden's process group and cleared the signal that would
+    # end it with the warden. The sweep of its user ends it, and with it, as process 1, everything it started.
+    answer = CORRECT + ("\nimport ctypes, os, subprocess\nctypes.CDLL(None).prctl(1, 0, 0, 0, 0)\nos.setsid()\n"
+                        "subprocess.Popen(['sleep', '600'])\nwhile True: pass\n")
+    total, tests = score(released, submit(released, tmp_path, answer), limits=Limits(seconds=15), server=launch)
+    assert total == 0 and "time limit" in tests["runs top to bottom"].feedback
+
+
+INSTRUCTOR_FILES = {
+    "the instructor's checkout: hidden tests": ROOT / "exercises" / "hidden_tests.py",
+    "the instructor's checkout: a master notebook": ROOT / "exercises" / "torch" / "2_parallel.ipynb",
+    "the instructor's checkout: git history": ROOT / ".git" / "HEAD",
+    "the instructor's checkout: settings": ROOT / "settings.ini",
+}
+
+
+@pytest.fixture
+def world_readable_home(tmp_path_factory):
+    """A home folder on the grading machine that any user may read, as many are."""
+    home = Path("/home") / f"d2lblocks-instructor-{os.getpid()}"
+    (home / "course").mkdir(parents=True)
+    secret = home / "course" / "solutions.py"
+    secret.write_text("SOLUTION = 'self.net1, self.net2 = net1, net2'\n")
+    for path in (home, home / "course"): path.chmod(0o755)
+    secret.chmod(0o644)
+    yield secret
+    shutil.rmtree(home)
+
+
+@needs_sandbox
+@pytest.mark.parametrize("what", list(INSTRUCTOR_FILES) + ["a world-readable home folder"])
+def test_the_instructors_files_cannot_be_read(released, tmp_path, what, launch, world_readable_home):
+    target = INSTRUCTOR_FILES.get(what, world_readable_home)
+    assert target.is_file()  # the file is there on the grading machine, readable by the grader
+    answer = CORRECT + f"\nleak = open({str(target)!r}).read()\nraise RuntimeError(leak[:300])\n"
+    total, tests = score(released, submit(released, tmp_path, answer), server=launch)
+    feedback = tests["runs top to bottom"].feedback
+    assert total == 4 and "FileNotFoundError" in feedback, feedback
+    assert target.read_text()[:40] not in feedback
+
+
+@needs_sandbox
+def test_listing_the_file_system_shows_only_the_allow_list(released, tmp_path, launch):
+    from d2lblocks.grader.sandbox import SYSTEM_PATHS, SCRATCH_FOLDERS, allowed_folders
+    tops = {Path(p).parts[1] for p in [*SYSTEM_PATHS, *SCRATCH_FOLDERS, *allowed_folders(), "/dev", "/proc"]}
+    answer = CORRECT + (f"\nimport os\nassert set(os.listdir('/')) <= {tops!r}, sorted(os.listdir('/'))\n"
+                        f"assert not os.path.exists({str(ROOT / 'exercises')!r})\n"
+                        "assert [p for p in os.listdir('/proc') if p.isdigit()] == ['1']\n")
+    total, tests = score(released, submit(released, tmp_path, answer), server=launch)
+    assert total == 5, tests["runs top to bottom"].feedback
+
+
+# The IPython trick: a cell that turns every later cell into `pass` and silences tracebacks. It once earned the
+# "runs top to bottom" point of a notebook with no solution at all.
+IPYTHON_TRICK = """
+ip = get_ipython()
+ip.input_transformers_cleanup.append(lambda lines: ['pass\\n'])
+ip.showtraceback = lambda *args, **kwargs: None
+"""
+
+
+def test_an_input_transformer_cannot_skip_the_later_cells(released, tmp_path, launch):
+    stub = "class Parallel(nn.Module):\n    def __init__(self, net1, net2):\n        raise NotImplementedError()\n"
+    total, tests = score(released, submit(released, tmp_path, IPYTHON_TRICK + stub), server=launch)
+    assert total == 0, {n: t.feedback for n, t in tests.items()}
+    assert "NotImplementedError" in tests["runs top to bottom"].feedback
+    assert score(released, submit(released, tmp_path, IPYTHON_TRICK + CORRECT), server=launch)[0] == 5
 
 
 @needs_sandbox
@@ -226,7 +322,7 @@ def test_the_hidden_tests_cannot_be_read(released, tmp_path, launch):
 def test_the_network_is_unreachable(released, tmp_path, launch):
     answer = CORRECT + "\nimport socket\nsocket.create_connection(('127.0.0.1', 22), timeout=2)\n"
     total, tests = score(released, submit(released, tmp_path, answer), server=launch)
-    assert total == 4 and "OSError" in tests["runs top to bottom"].feedback or "Error" in tests["runs top to bottom"].feedback
+    assert total == 4 and ("OSError" in tests["runs top to bottom"].feedback or "Error" in tests["runs top to bottom"].feedback)
 
 
 @needs_sandbox
@@ -300,15 +396,3 @@ def test_a_hostile_student_leaves_the_class_intact(released, tmp_path):
     rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
     assert rows[0].startswith("student,") and len(rows) == 4
     assert (tmp_path / "out" / "alice" / "junit.xml").is_file()
-
-
-def test_release_can_encrypt_the_bundle_for_students_ci(tmp_path, monkeypatch):
-    from d2lblocks.cli import main
-    from d2lblocks.grader.release import decrypt_bundle
-    monkeypatch.setenv("COURSE_BUNDLE_KEY", "a key held as a CI secret")
-    code = main(["release", str(tmp_path / "student"), "--bundle", str(tmp_path / "bundle"),
-                 "--source", str(ROOT / "exercises"), "--encrypt-key-env", "COURSE_BUNDLE_KEY"])
-    assert code == 0
-    archive = tmp_path / "bundle.tar.gz.enc"
-    assert b"hidden_test" not in archive.read_bytes()
-    assert len(Bundle(decrypt_bundle(archive, tmp_path / "ci", "COURSE_BUNDLE_KEY")).tasks) == 9
