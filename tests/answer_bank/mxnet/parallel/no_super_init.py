@@ -1,0 +1,10 @@
+# Mistake: super().__init__() is missing: PyTorch and Keras refuse the children, Gluon has no registry to put
+# them in, so nothing can be observed.
+# expect: runs=0 output=0 single=0 registered=0 gradients=0
+# feedback output: no attribute '_children'
+class Parallel(nn.Block):
+    def __init__(self, net1, net2, **kwargs):
+        self.net1, self.net2 = net1, net2
+
+    def forward(self, X):
+        return np.concatenate([self.net1(X), self.net2(X)], axis=-1)

@@ -1,0 +1,13 @@
+# Mistake: a typo in the forward pass (NameError). The structure and the framework's view do not need the
+# forward pass, so they still earn their points.
+# expect: runs=0 output=0 plain=1 view=1
+# feedback output: NameError
+class ListSequential(keras.Model):
+    def __init__(self, *blocks, **kwargs):
+        super().__init__(**kwargs)
+        self.blocks = list(blocks)
+
+    def call(self, X):
+        for block in self.blocks:
+            X = blok(X)
+        return X

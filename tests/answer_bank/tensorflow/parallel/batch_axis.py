@@ -1,0 +1,10 @@
+# Mistake: concatenating along the batch axis. The outputs' feature sizes differ, so the framework raises;
+# only the parameter count, which needs no forward pass, is right.
+# expect: runs=0 output=0 single=0 registered=1 gradients=0
+class Parallel(keras.Model):
+    def __init__(self, net1, net2, **kwargs):
+        super().__init__(**kwargs)
+        self.net1, self.net2 = net1, net2
+
+    def call(self, X):
+        return tf.concat([self.net1(X), self.net2(X)], axis=0)

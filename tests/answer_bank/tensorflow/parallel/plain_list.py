@@ -1,0 +1,11 @@
+# The children in a plain list.
+# differs: Keras 3 tracks a list of layers held in an attribute, so their weights are registered as usual:
+# in Keras this is not a mistake (full marks), where PyTorch and Gluon lose the registration point.
+# expect: runs=1 output=1 single=1 registered=1 gradients=1
+class Parallel(keras.Model):
+    def __init__(self, net1, net2, **kwargs):
+        super().__init__(**kwargs)
+        self.nets = [net1, net2]
+
+    def call(self, X):
+        return tf.concat([self.nets[0](X), self.nets[1](X)], axis=-1)

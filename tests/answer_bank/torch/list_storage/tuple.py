@@ -1,0 +1,13 @@
+# Mistake: `self.blocks = blocks` keeps the *blocks tuple, not a list. The framework treats a tuple as it
+# treats a plain list, so only the structure point is lost.
+# expect: runs=1 output=1 plain=0 view=1
+# feedback plain: tuple
+class ListSequential(nn.Module):
+    def __init__(self, *blocks):
+        super().__init__()
+        self.blocks = blocks
+
+    def forward(self, X):
+        for block in self.blocks:
+            X = block(X)
+        return X

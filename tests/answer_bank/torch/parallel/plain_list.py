@@ -1,0 +1,10 @@
+# Mistake: the children in a plain list, which the framework does not look into.
+# expect: runs=1 output=1 single=1 registered=0 gradients=1
+# feedback registered: sees no parameters
+class Parallel(nn.Module):
+    def __init__(self, net1, net2):
+        super().__init__()
+        self.nets = [net1, net2]
+
+    def forward(self, X):
+        return torch.cat([self.nets[0](X), self.nets[1](X)], dim=-1)
