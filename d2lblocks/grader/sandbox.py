@@ -80,8 +80,7 @@ def build_root(keep:list, # folders the student must read: the interpreter, the 
     "Build the allow-listed file system the student process will `chroot` into (root, in new namespaces only)."
     _tmpfs(root, "mode=0755,size=4m")
     _tmpfs(root / "dev", "mode=0755,size=1m")
-    for name in DEVICES + tuple(p.name for p in Path("/dev").glob("nvidia*")):  # GPU nodes where present
-        if (Path("/dev") / name).exists(): _bind(Path("/dev") / name, root, writable=True)
+    for name in DEVICES: _bind(Path("/dev") / name, root, writable=True)
     for name, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"), ("stdout", "/proc/self/fd/1"),
                          ("stderr", "/proc/self/fd/2")):
         os.symlink(target, root / "dev" / name)
@@ -242,9 +241,9 @@ def _tail(path:Path, n:int=2000)->str:
 # %% ../../nbs/11_sandbox.ipynb #074b0ff4
 def child_environment(home)->dict:
     "The few environment variables a child gets: no tokens, keys or paths of the grader's."
-    env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TF_CPP_MIN_LOG_LEVEL",
-                                                        "CUDA_VISIBLE_DEVICES", "OMP_NUM_THREADS")}
-    env.update(HOME=str(home), PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1", MPLCONFIGDIR=str(home),
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TF_CPP_MIN_LOG_LEVEL", "OMP_NUM_THREADS")}
+    # Grading runs on the CPU on every machine, so a GPU grader gives the grades a CPU grader gives.
+    env.update(CUDA_VISIBLE_DEVICES="", HOME=str(home), PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1", MPLCONFIGDIR=str(home),
                # MXNet's default engine restarts its worker threads in a process that forks; the warden forks
                # after entering a new PID namespace, where the kernel refuses new threads. This engine has none.
                MXNET_ENGINE_TYPE="NaiveEngine")
