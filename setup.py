@@ -11,7 +11,8 @@ def _reqs(key): return cfg.get(key, "").split()
 frameworks = ("mxnet", "torch", "tensorflow")
 extras = {fw: _reqs(f"{fw}_requirements") for fw in frameworks}
 extras["all"] = sorted({r for fw in frameworks for r in extras[fw]})
-extras["dev"] = extras["all"] + _reqs("dev_requirements")
+extras["check"] = _reqs("check_requirements")
+extras["dev"] = extras["all"] + extras["check"] + _reqs("dev_requirements")
 
 setup(
     name=cfg["lib_name"],

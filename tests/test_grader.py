@@ -352,6 +352,22 @@ def test_edited_checks_are_replaced_by_the_masters(released, tmp_path, torch_ser
     assert score(released, submit(released, tmp_path, answer, edit_checks="pass  # checks removed"), server=torch_server)[0] == 1
 
 
+@pytest.mark.parametrize("link", ["the notebook", "its framework folder"])
+def test_a_symbolic_link_to_the_master_is_not_graded(released, tmp_path, link, torch_server):
+    # A repository may hold links; one to the bundle's master would hand the grader the reference solution.
+    _, bundle, _ = released
+    master = bundle.path / "torch" / "2_parallel.ipynb"
+    repo = tmp_path / "repo"
+    if link == "the notebook":
+        (repo / "torch").mkdir(parents=True)
+        (repo / "torch" / "2_parallel.ipynb").symlink_to(master)
+    else:
+        repo.mkdir()
+        (repo / "torch").symlink_to(master.parent)
+    total, tests = score(released, repo / "torch" / "2_parallel.ipynb", server=torch_server)
+    assert total == 0 and "symbolic link" in tests["runs top to bottom"].feedback
+
+
 def test_answer_cell_without_its_tag(released, tmp_path, torch_server):
     path = submit(released, tmp_path, CORRECT)
     nb = json.loads(path.read_text())

@@ -227,6 +227,10 @@ def _sandbox_level(meta, child)->str:
 
 def _grade_notebook(task, notebook, bundle, limits, uid, hide, timings, server, diag)->list:
     tests = bundle.tests_for(task.exercise)
+    # A link in the student's repository could point at the bundle's master, solutions included: the grader,
+    # which reads the notebook, must never follow one.
+    if Path(notebook).is_symlink() or Path(notebook).parent.is_symlink():
+        return _failed_all(task, tests, f"notebook {task.key} is a symbolic link: submit the notebook file itself")
     try:
         submission = json.loads(Path(notebook).read_text(encoding="utf-8"))
         if not isinstance(submission, dict): raise ValueError("not a notebook")
@@ -237,7 +241,10 @@ def _grade_notebook(task, notebook, bundle, limits, uid, hide, timings, server, 
     inputs = bundle.inputs(task)
     request = dict(framework=task.framework, exercise=task.exercise, cells=cell_map.cells,
                    inputs={k: np.asarray(v).tolist() for k, v in inputs.items()})
-    child = run_child(request, limits, uid, hide=[bundle.path, *hide], server=server)
+    try: child = run_child(request, limits, uid, hide=[bundle.path, *hide], server=server)
+    except Exception as e:  # this notebook scores zero with the reason; the class run goes on
+        diag.update(status="not started", error=plain_text(f"{type(e).__name__}: {e}"))
+        return _failed_all(task, tests, "the grader could not start this notebook's process; your instructor has the details")
     try:
         meta, arrays = unpack_answer(child.answer)
         statuses = [(int(c["cell"]), c["ok"] is True, str(c.get("error", ""))) for c in meta["cells"]]
