@@ -3,8 +3,9 @@ import importlib, os, subprocess, sys
 import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ log out of test output
+os.environ.setdefault("XLA_PYTHON_CLIENT_PREALLOCATE", "false")  # JAX would take 75% of a GPU the other frameworks share
 
-FRAMEWORKS = ("mxnet", "torch", "tensorflow")
+FRAMEWORKS = ("mxnet", "torch", "tensorflow", "jax")
 BLOCKS = ("sequential_mlp", "MLP", "MySequential", "FixedHiddenMLP", "NestMLP", "chimera")
 
 
@@ -20,7 +21,7 @@ def fw(request):
 
 
 def gpu_present() -> bool:
-    """Whether PyTorch sees a CUDA device (all three frameworks' GPU builds share one driver)."""
+    """Whether PyTorch sees a CUDA device (the four frameworks' GPU builds share one driver)."""
     try:
         import torch
         return torch.cuda.is_available()

@@ -2,7 +2,7 @@
 import importlib
 import numpy as np
 import pytest
-from blocks import build, forward, kind
+from blocks import build, compiled, forward, kind
 from conftest import BLOCKS, FRAMEWORKS, gpu_present
 from d2lblocks import core
 
@@ -29,7 +29,7 @@ def test_same_weights_give_same_outputs_in_all_frameworks(name):
     nets = [build(fw, name) for fw in fws]
     for fw, net in zip(fws, nets): forward(fw, net, X)
     source = fws[1].get_weights(nets[1])
-    for fw, net in zip(fws, nets): fw.set_weights(net, *source)
+    nets = [fw.set_weights(net, *source) for fw, net in zip(fws, nets)]  # JAX returns new variables, the others the same net
     outs = [forward(fw, net, X) for fw, net in zip(fws, nets)]
     for fw_name, out in zip(FRAMEWORKS, outs):
         np.testing.assert_allclose(out, outs[1], atol=1e-5, rtol=0, err_msg=f"{fw_name} differs from torch")
@@ -47,6 +47,11 @@ def test_save_load_round_trip_keeps_outputs(fw, name, tmp_path):
     elif kind(fw) == "mxnet":
         net.save_parameters(str(tmp_path / "w.params"))
         fresh.load_parameters(str(tmp_path / "w.params"), ctx=fw.try_gpu())
+    elif kind(fw) == "jax":
+        import flax
+        (tmp_path / "w.msgpack").write_bytes(flax.serialization.to_bytes(net.variables))
+        module, template = fresh.unbind()
+        fresh = module.bind(flax.serialization.from_bytes(template, (tmp_path / "w.msgpack").read_bytes()))
     else:
         net.save_weights(str(tmp_path / "w.weights.h5"))
         fresh.load_weights(str(tmp_path / "w.weights.h5"))
@@ -59,7 +64,7 @@ def test_compiled_blocks_match_eager(fw):
     for name in names:
         net = build(fw, name)
         eager = forward(fw, net, X)
-        np.testing.assert_allclose(forward(fw, fw.compile_block(net), X), eager, atol=1e-6, err_msg=name)
+        np.testing.assert_allclose(forward(fw, compiled(fw, net), X), eager, atol=1e-6, err_msg=name)
 
 
 def test_set_weights_rejects_a_mismatch(fw):
@@ -80,3 +85,35 @@ def test_blocks_run_on_the_gpu_when_present(fw):
     net = build(fw, "chimera")
     on_gpu = forward(fw, net, X)
     assert np.isfinite(on_gpu).all()
+
+
+def test_jax_training_step_moves_params_and_leaves_the_constant():
+    import jax, optax
+    fw = importlib.import_module("d2lblocks.jax")
+    module, variables = build(fw, "chimera").unbind()
+
+    @jax.jit  # the step compiles: the loop in FixedHiddenMLP is a lax.while_loop that jax.grad can go around
+    def step(params, variables):
+        grads = jax.grad(lambda p: module.apply({**variables, "params": p}, X))(params)
+        updates, _ = optax.sgd(0.1).update(grads, optax.sgd(0.1).init(params))
+        return optax.apply_updates(params, updates)
+
+    new_params = step(variables["params"], variables)
+    before, after = fw.get_weights(variables), fw.get_weights({**variables, "params": new_params})
+    assert all(np.array_equal(a, b) for a, b in zip(before[1], after[1])), "the constant must not train"
+    assert not all(np.array_equal(a, b) for a, b in zip(before[0], after[0])), "SGD should move the parameters"
+
+
+def test_jax_set_weights_returns_new_variables_and_checks_shapes():
+    fw = importlib.import_module("d2lblocks.jax")
+    net = build(fw, "MLP")
+    module, variables = net.unbind()
+    weights, constants = fw.get_weights(variables)
+    zeros = [np.zeros_like(w) for w in weights]
+    new = fw.set_weights(variables, zeros)
+    assert isinstance(new, dict) and list(new["params"]) == list(variables["params"]) == ["hidden", "out"]
+    np.testing.assert_array_equal(forward(fw, module.bind(new), X), np.zeros((2, 10), "float32"))
+    np.testing.assert_array_equal(fw.get_weights(variables)[0][0], weights[0])  # the argument is left as it was
+    with pytest.raises(ValueError, match=r"got an array of shape \(256, 20\), expected \(20, 256\)"):
+        fw.set_weights(variables, [w.T for w in weights])
+
