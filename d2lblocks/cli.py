@@ -43,9 +43,9 @@ def demo(notebooks:list)->int:
 
 # %% ../nbs/10_cli.ipynb #68c6353c
 def default_bundle(start=".")->Path:
-    "The instructor repository's own bundle: the nearest `exercises/` with `hidden_tests.py`, or None."
+    "The instructor repository's own bundle: the nearest `exercises/` holding `<nn>_<name>/exercise.py`, or None."
     for folder in [Path(start).resolve(), *Path(start).resolve().parents]:
-        if (folder / "exercises" / "hidden_tests.py").is_file(): return folder / "exercises"
+        if any((folder / "exercises").glob("*/exercise.py")): return folder / "exercises"
     return None
 
 def parse_shard(text:str)->tuple:
@@ -61,7 +61,7 @@ def grade_command(args)->int:
     from d2lblocks.grader.sandbox import Limits
     bundle = args.bundle or default_bundle()
     if bundle is None:
-        print("error: no --bundle given and no exercises/hidden_tests.py found here", file=sys.stderr)
+        print("error: no --bundle given and no exercises/<nn>_<name>/exercise.py found here", file=sys.stderr)
         return 2
     if not Path(args.submission).exists():
         print(f"error: {args.submission} does not exist", file=sys.stderr)
@@ -140,7 +140,7 @@ def main(argv=None)->int:
     p_rel = sub.add_parser("release", help="write the student repository with its student tier, and the grading bundle")
     p_rel.add_argument("student_dir", help="folder for the student repository")
     p_rel.add_argument("--bundle", required=True, help="folder for the grading bundle (keep it from students)")
-    p_rel.add_argument("--source", default="exercises", help="the master notebooks and hidden_tests.py")
+    p_rel.add_argument("--source", default="exercises", help="the exercises: <nn>_<name>/ folders, each with its masters and exercise.py")
     p_rel.add_argument("--wheel", help="the grader wheel to ship (default: build it from this source tree, as `make dist` does)")
     p_rel.add_argument("--lock", help="the lock file to ship as requirements.txt (default: requirements/constraints.txt)")
     p_rel.set_defaults(run=release_command)

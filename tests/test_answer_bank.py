@@ -8,27 +8,24 @@ comments that say what it is and what it earns:
     # differs: why this framework scores a mistake differently from the others (required when it does)
 
 The whole bank is graded in ONE class run (one student folder per case, holding only that case's notebook),
-made from a student copy released from `exercises/`, as an instructor would run it.
+made from a student copy released from `exercises/`, as an instructor would run it. The exercises and their tests'
+names come from the bundle itself, so a new exercise needs only its cases here.
 """
 import json, re, subprocess, sys
 from pathlib import Path
 import pytest
+from d2lblocks.grader.grade import Bundle
 from d2lblocks.grader.release import release
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = Path(__file__).resolve().parent / "answer_bank"
 FRAMEWORKS = ("torch", "mxnet", "tensorflow")
-NOTEBOOKS = {"list_storage": "1_list_storage.ipynb", "parallel": "2_parallel.ipynb", "factory": "3_factory.ipynb"}
-# The tests' names as the student sees them, by the short names the case files use.
-TESTS = {
-    "list_storage": {"runs": "runs top to bottom", "output": "ListSequential computes its blocks in order",
-                     "plain": "ListSequential keeps its blocks in a plain list", "view": "the framework's view of a plain list"},
-    "parallel": {"runs": "runs top to bottom", "output": "Parallel concatenates along the feature axis",
-                 "single": "Parallel works for a batch of one", "registered": "both children's parameters are registered",
-                 "gradients": "gradients reach both children"},
-    "factory": {"runs": "runs top to bottom", "calls": "make_stack makes a fresh block for each position",
-                "independent": "the blocks do not share parameters", "output": "the stacked network chains its blocks in order"},
-}
+# Every exercise of the instructor's bundle, whatever they are: the student's file name, and the tests' names
+# as the student sees them by the short names the case files use (a hidden test's function name, and `runs`).
+_BUNDLE = Bundle(ROOT / "exercises")
+NOTEBOOKS = {name: ex.tasks[0].notebook for name, ex in _BUNDLE.exercises.items()}
+TESTS = {name: {"runs": "runs top to bottom", **{t.__name__: t.hidden_test["name"] for t in ex.tests}}
+         for name, ex in _BUNDLE.exercises.items()}
 
 
 def read_case(path: Path) -> dict:

@@ -61,9 +61,8 @@ def command(*argv) -> int:
 def released(tmp_path_factory):
     """A release of the torch parallel exercise alone: the student's template and the bundle."""
     root = tmp_path_factory.mktemp("release")
-    (root / "source" / "torch").mkdir(parents=True)
-    shutil.copy(ROOT / "exercises" / "torch" / "2_parallel.ipynb", root / "source" / "torch")
-    shutil.copy(ROOT / "exercises" / "hidden_tests.py", root / "source")
+    (root / "source" / "02_parallel").mkdir(parents=True)
+    for name in ("torch.ipynb", "exercise.py"): shutil.copy(ROOT / "exercises" / "02_parallel" / name, root / "source" / "02_parallel")
     release(root / "student", root / "bundle", root / "source")
     return root / "student", root / "bundle"
 
@@ -205,7 +204,7 @@ def fed(graded, collected, classroom):
 
 def hidden_source_lines() -> list:
     """Lines of the hidden tests long enough to be telling, which no feedback may quote."""
-    lines = [l.strip() for l in (ROOT / "exercises" / "hidden_tests.py").read_text().splitlines()]
+    lines = [l.strip() for f in (ROOT / "exercises").glob("*/exercise.py") for l in f.read_text().splitlines()]
     return [l for l in lines if len(l) > 25 and not l.startswith(("#", '"""'))]
 
 
@@ -274,8 +273,8 @@ def test_autograder_zip_layout(autograder):
         names = set(z.namelist())
         mode = {n: z.getinfo(n).external_attr >> 16 for n in names}
         requirements = z.read("requirements.txt").decode().split()
-    assert {"setup.sh", "run_autograder", "requirements.txt", "constraints.txt", "bundle/hidden_tests.py",
-            "bundle/torch/2_parallel.ipynb", "grader/setup.py", "grader/d2lblocks/grader/classroom.py"} <= names
+    assert {"setup.sh", "run_autograder", "requirements.txt", "constraints.txt", "bundle/02_parallel/exercise.py",
+            "bundle/02_parallel/torch.ipynb", "grader/setup.py", "grader/d2lblocks/grader/classroom.py"} <= names
     assert mode["run_autograder"] & stat.S_IXUSR and mode["setup.sh"] & stat.S_IXUSR
     assert all("==" in r for r in requirements) and {r.split("==")[0] for r in requirements} == {"numpy", "fastcore", "torch"}
 

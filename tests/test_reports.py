@@ -230,8 +230,13 @@ def test_a_timeout_names_the_cell_that_was_running(released, tmp_path):
 def test_adding_an_exercise_leaves_the_others_inputs_alone(tmp_path):
     bundle = tmp_path / "bundle"
     shutil.copytree(ROOT / "exercises", bundle)
-    with open(bundle / "hidden_tests.py", "a") as f: f.write("\n\ndef inputs_aardvark(rng): return dict(x=rng.normal(size=3))\n")
-    shutil.copy(bundle / "torch" / "2_parallel.ipynb", bundle / "torch" / "0_aardvark.ipynb")
+    # a new exercise, numbered first: its folder, with a master and an instructor file whose inputs differ
+    (bundle / "00_aardvark").mkdir()
+    master = json.loads((bundle / "02_parallel" / "torch.ipynb").read_text())
+    master["metadata"]["d2lblocks"] = dict(exercise="aardvark", framework="torch", notebook="0_aardvark.ipynb")
+    (bundle / "00_aardvark" / "torch.ipynb").write_text(json.dumps(master))
+    text = (bundle / "02_parallel" / "exercise.py").read_text()
+    (bundle / "00_aardvark" / "exercise.py").write_text(text + "\n\ndef inputs(rng): return dict(x=rng.normal(size=3))\n")
     before, after = Bundle(ROOT / "exercises"), Bundle(bundle)
     (aardvark,) = [t for t in after.tasks if t.exercise == "aardvark"]
     assert after.inputs(aardvark)["x"].shape == (3,)

@@ -90,7 +90,7 @@ def wheel_leaks(wheel, # a wheel (any zip archive)
     found = []
     for name, text in members.items():
         parts = Path(name).parts
-        if "exercises" in parts or name.endswith(".ipynb") or parts[-1] == "hidden_tests.py":
+        if "exercises" in parts or name.endswith(".ipynb") or parts[-1] in ("hidden_tests.py", "exercise.py"):
             found.append(f"{wheel}:{name}: an exercise file")
         found += [f"{wheel}:{name}: {m[0].strip()}" for m in WHEEL_MARKERS.finditer(text)]
         found += [f"{wheel}:{name}: {s}" for s in secret if s in text]
@@ -101,7 +101,7 @@ STUDENT_README = """# Layers and Blocks: exercises
 
 One notebook per exercise and framework: `{frameworks}`. Open them in JupyterLab, write your answer in
 the cell that says `raise NotImplementedError()` (the cell tagged `answer`), and run the notebook top to
-bottom. Keep the names the notebooks ask for (`ListSequential`, `Parallel`, `make_stack`).
+bottom. Keep the names the notebooks ask for: the grader calls them.
 
 ## Public checks
 
@@ -152,25 +152,24 @@ TORCH_CPU_INDEX = " --extra-index-url https://download.pytorch.org/whl/cpu"
 
 def release(student_dir, # folder to write the student repository into
             bundle_dir, # folder to write the grading bundle into, kept from students
-            source="exercises", # the instructor's folder of master notebooks and hidden_tests.py
+            source="exercises", # the instructor's folder of exercises, `<nn>_<name>/` each with its masters and exercise.py
             wheel=None, # the grader wheel from `make dist`; None builds one from this source tree
             lock=None # the course's lock file, shipped as requirements.txt; None: this tree's requirements/constraints.txt
            )->dict:
     "Write the student repository with its student tier and the grading bundle; return what was written."
+    from d2lblocks.grader.grade import Bundle
     source, student_dir, bundle_dir = Path(source), Path(student_dir), Path(bundle_dir)
-    masters = sorted(source.glob("*/[0-9]_*.ipynb"))
-    if not masters or not (source / "hidden_tests.py").is_file():
-        raise FileNotFoundError(f"{source} holds no master notebooks or no hidden_tests.py")
+    bundle = Bundle(source)  # every exercise checked (probe, inputs, reference, hidden tests, masters) before anything is written
     if student_dir.resolve() == bundle_dir.resolve() or bundle_dir.resolve().is_relative_to(student_dir.resolve()):
         raise ValueError("the bundle must not be written inside the student repository")
     if lock is None and project_root() is not None: lock = project_root() / "requirements" / "constraints.txt"
     if lock is None or not Path(lock).is_file(): raise FileNotFoundError(f"no lock file to ship as requirements.txt: {lock}")
     secrets, students = [], {}
-    for master in masters:  # every master is checked before anything is written
-        nb = json.loads(master.read_text(encoding="utf-8"))
+    for task in bundle.tasks:  # every master is checked before anything is written
+        nb = json.loads(task.master.read_text(encoding="utf-8"))
         secrets += [l for c in nb["cells"] if c["cell_type"] == "code" for l in solution_lines(cell_source(c))]
-        students[master.relative_to(source)] = student_notebook(nb, str(master))
-    frameworks = sorted({m.parent.name for m in masters})
+        students[Path(task.framework) / task.notebook] = student_notebook(nb, str(task.master))
+    frameworks = sorted({t.framework for t in bundle.tasks})
     with tempfile.TemporaryDirectory() as tmp:
         wheel = Path(wheel) if wheel else build_wheel(tmp)
         leaks = wheel_leaks(wheel, secrets)
@@ -181,9 +180,9 @@ def release(student_dir, # folder to write the student repository into
     for rel, nb in students.items():
         (student_dir / rel).parent.mkdir(parents=True, exist_ok=True)
         (student_dir / rel).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        (bundle_dir / rel.parent).mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source / rel, bundle_dir / rel)
-    shutil.copy2(source / "hidden_tests.py", bundle_dir / "hidden_tests.py")
+    for ex in bundle.exercises.values():
+        shutil.copytree(ex.folder, bundle_dir / ex.folder.name, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints"))
     install = f'"./.github/grader/{wheel.name}[check,{",".join(frameworks)}]"'
     (student_dir / "requirements.txt").write_text(
         "# The course's lock file: install with `pip install -c requirements.txt` and the line in README.md.\n"
@@ -195,11 +194,11 @@ def release(student_dir, # folder to write the student repository into
         frameworks=", ".join(frameworks), install=install, index=index))
     leaks = find_leaks(student_dir, secrets)
     if leaks: raise RuntimeError(f"release would leak solutions or hidden tests: {leaks[:5]}")
-    return dict(notebooks=len(masters), frameworks=frameworks, student_dir=str(student_dir), bundle=str(bundle_dir),
+    return dict(notebooks=len(students), frameworks=frameworks, student_dir=str(student_dir), bundle=str(bundle_dir),
                 wheel=wheel.name)
 
 # %% ../../nbs/15_release.ipynb #0d67be92
-HIDDEN_MARKERS = ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS", "hidden_test", "reference_", "SEED =")
+HIDDEN_MARKERS = ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS", "hidden_test", "reference_", "def reference(", "SEED =")
 
 def find_leaks(folder, secrets:list)->list:
     "Files under `folder` holding a solution line or a hidden-test marker, as 'path: text'; wheels are read member by member."
@@ -220,7 +219,7 @@ def exercise_notebooks(folder)->list:
     "`folder` itself if it is a notebook, else its exercise notebooks `<framework>/<n>_<exercise>.ipynb`."
     folder = Path(folder)
     if folder.is_file(): return [folder] if folder.suffix == ".ipynb" else []
-    return sorted(folder.glob("*/[0-9]_*.ipynb"))
+    return sorted(folder.glob("*/[0-9]*_*.ipynb"))
 
 def first_problem(junit)->str:
     "The first failing cell in a pytest junit report and the last line of its error, without colour codes."

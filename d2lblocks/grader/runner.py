@@ -119,7 +119,7 @@ def student_process(request:dict, root:Path=None):
         timings["cells"] = lap()
         observations, errors, probe_error = {}, {}, ""
         try:
-            observations = probes.probe(request["framework"], request["exercise"], namespace, request["inputs"])
+            observations = probes.probe(request["framework"], request["probe"], namespace, request["inputs"])
             errors = {k: str(v) for k, v in observations.errors.items()}
         except BaseException as e: probe_error = describe_error(e, 600)
         timings["probe"] = lap()

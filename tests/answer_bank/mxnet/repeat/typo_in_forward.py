@@ -1,0 +1,11 @@
+# Mistake: a typo in forward. The notebook's check raises; the parameter count needs no forward pass.
+# expect: runs=0 output=0 registered=1 gradients=0
+# feedback output: AttributeError
+class Repeat(nn.Block):
+    def __init__(self, block, n, **kwargs):
+        super().__init__(**kwargs)
+        self.block, self.n = block, n
+
+    def forward(self, X):
+        for _ in range(self.n): X = self.blok(X)
+        return X

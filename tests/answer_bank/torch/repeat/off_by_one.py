@@ -1,0 +1,10 @@
+# Mistake: one application too many (range(n + 1)).
+# expect: runs=1 output=0 registered=1 gradients=0
+class Repeat(nn.Module):
+    def __init__(self, block, n):
+        super().__init__()
+        self.block, self.n = block, n
+
+    def forward(self, X):
+        for _ in range(self.n + 1): X = self.block(X)
+        return X
