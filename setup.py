@@ -8,7 +8,10 @@ cfg = cfg["DEFAULT"]
 
 def _reqs(key): return cfg.get(key, "").split()
 
-frameworks = ("mxnet", "torch", "tensorflow")
+# A framework is a `<name>_requirements` line of settings.ini (the names are d2lblocks.core.FRAMEWORKS, which
+# 00_core checks); each becomes an extra, `pip install d2lblocks[jax]`, and `all` holds them all.
+frameworks = [k.removesuffix("_requirements") for k in cfg if k.endswith("_requirements")
+              and k.removesuffix("_requirements") not in ("", "check", "dev")]
 extras = {fw: _reqs(f"{fw}_requirements") for fw in frameworks}
 extras["all"] = sorted({r for fw in frameworks for r in extras[fw]})
 extras["check"] = _reqs("check_requirements")

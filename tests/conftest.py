@@ -5,7 +5,7 @@ import pytest
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ log out of test output
 os.environ.setdefault("XLA_PYTHON_CLIENT_PREALLOCATE", "false")  # JAX would take 75% of a GPU the other frameworks share
 
-FRAMEWORKS = ("mxnet", "torch", "tensorflow", "jax")
+from d2lblocks.core import FRAMEWORKS  # the one list; importing it loads no framework
 BLOCKS = ("sequential_mlp", "MLP", "MySequential", "FixedHiddenMLP", "NestMLP", "chimera")
 
 

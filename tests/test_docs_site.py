@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 from urllib.request import urlopen
 import pytest
+from d2lblocks.core import FRAMEWORK_LABELS, FRAMEWORKS, chapter_page
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_docs"
@@ -70,8 +71,9 @@ class LinkParser(HTMLParser):
 
 
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")) if SITE.is_dir() else []
-EXPECTED_PAGES = ["index.html", "chapter.html", "01_mxnet.html", "02_torch.html", "03_tensorflow.html",
-                  "exercises.html", "20_instructors.html", "bench.html"]
+CHAPTER_PAGES = [chapter_page(fw).replace(".ipynb", ".html") for fw in FRAMEWORKS]
+EXPECTED_PAGES = ["index.html", "chapter.html", *CHAPTER_PAGES, "exercises.html", "20_instructors.html", "bench.html"]
+LABELS = [FRAMEWORK_LABELS[fw] for fw in FRAMEWORKS]
 
 
 def test_the_site_has_every_page_readers_need():
@@ -108,23 +110,34 @@ def _active_tabs(browser):
     return [a.text for a in browser.find_elements("css selector", ".panel-tabset[data-group] .nav-link.active")]
 
 
+def _tab_sets(browser):
+    "The labels of each synced tab set on the page, in order."
+    return [[a.get_attribute("textContent").strip() for a in ts.find_elements("css selector", ".nav-link")]
+            for ts in browser.find_elements("css selector", ".panel-tabset[data-group]")]
+
+
+def test_every_chapter_section_has_a_tab_per_framework(site, browser):
+    browser.get(urljoin(site, "chapter.html"))
+    sets = _tab_sets(browser)
+    assert len(sets) >= 8 and all(labels == LABELS for labels in sets), sets
+
+
 def test_choosing_a_framework_switches_every_tab_set(site, browser):
     browser.get(urljoin(site, "chapter.html"))
     browser.execute_script("localStorage.clear(); sessionStorage.clear();")
     browser.get(urljoin(site, "chapter.html"))
     tabs = _active_tabs(browser)
-    assert len(tabs) >= 8 and set(tabs) == {"MXNet"}
-    pytorch = next(a for a in browser.find_elements("css selector", ".panel-tabset[data-group] .nav-link") if a.text == "PyTorch")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", pytorch)
-    pytorch.click()
-    assert set(_active_tabs(browser)) == {"PyTorch"}
-    visible = [p.text for p in browser.find_elements("css selector", ".tab-pane.active pre") if p.is_displayed()]
-    assert any("MySequential" in t for t in visible), "PyTorch code is not visible"
-    assert any("Running on:" in t for t in visible), "the outputs are not visible"
-    tensorflow = next(a for a in browser.find_elements("css selector", ".panel-tabset[data-group] .nav-link")
-                      if a.text == "TensorFlow" and a.is_displayed())
-    tensorflow.click()
-    assert set(_active_tabs(browser)) == {"TensorFlow"}
+    assert len(tabs) >= 8 and set(tabs) == {LABELS[0]}
+    # Every other framework in turn, then back to the first: each click must switch all the tab sets together.
+    for label in LABELS[1:] + LABELS[:1]:
+        link = next(a for a in browser.find_elements("css selector", ".panel-tabset[data-group] .nav-link")
+                    if a.text == label and a.is_displayed())
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+        link.click()
+        assert set(_active_tabs(browser)) == {label}
+        visible = [p.text for p in browser.find_elements("css selector", ".tab-pane.active pre") if p.is_displayed()]
+        assert any("MySequential" in t for t in visible), f"the {label} code is not visible"
+        assert any("Running on:" in t for t in visible), f"the {label} outputs are not visible"
 
 
 def test_exercises_page_shows_no_solution(site):

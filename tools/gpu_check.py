@@ -9,7 +9,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-PAGES = {"mxnet": "01_mxnet.ipynb", "torch": "02_torch.ipynb", "tensorflow": "03_tensorflow.ipynb", "jax": "04_jax.ipynb"}
+from d2lblocks.core import FRAMEWORKS, chapter_page  # imports no framework
+
+PAGES = {fw: chapter_page(fw) for fw in FRAMEWORKS}
 
 
 def gpu_name() -> str:

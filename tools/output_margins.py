@@ -1,10 +1,10 @@
 #!/usr/bin/env python
 """How safely a chapter page's printed block outputs survive float32 arithmetic done in another order.
 
-Usage: .venv/bin/python tools/output_margins.py nbs/02_torch.ipynb [trials]
+Usage: .venv/bin/python tools/output_margins.py nbs/02_torch.ipynb [trials]   (any chapter page, 04_jax included)
 
 Runs the page's code cells in order, as the kernel would. After each cell whose stored output prints a block's
-output on `X`, it recomputes that output from the block's own weights (`get_weights`) in float64, and again
+output on `X`, it recomputes that output from the block's own weights (`get_weights`; in JAX, of the `variables` it was applied to) in float64, and again
 `trials` times in float32 adding the terms of every product in a random order. It reports the float32 error,
 the smallest distance of a value from a boundary where its 4-decimal print would change, and how many of
 the random orders print differently. The pages print four decimals; a margin far above the error is what
@@ -13,12 +13,16 @@ makes the stored outputs the same on every machine.
 import contextlib, importlib, io, json, linecache, os, sys
 import numpy as np
 
-FRAMEWORKS = {"01": "mxnet", "02": "torch", "03": "tensorflow"}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from d2lblocks.core import FRAMEWORKS, chapter_page
+
+PAGES = {chapter_page(fw): fw for fw in FRAMEWORKS}
 rng = np.random.default_rng(0)
 
 
 def to_numpy(fw, y):
     if fw == "torch": return y.detach().cpu().numpy()
+    if fw == "jax": return np.asarray(y)
     return y.asnumpy() if fw == "mxnet" else y.numpy()
 
 
@@ -52,7 +56,7 @@ def forward(x, ws, cs, mm, total, dtype):
 
 
 def check(path, trials=200):
-    fw = FRAMEWORKS[os.path.basename(path)[:2]]
+    fw = PAGES[os.path.basename(path)]
     nb = json.load(open(path, encoding="utf-8"))
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.chdir(os.path.dirname(os.path.abspath(path)))
@@ -65,11 +69,13 @@ def check(path, trials=200):
         linecache.cache[name] = (len(src), None, src.splitlines(True), name)  # TorchScript reads the source
         with contextlib.redirect_stdout(io.StringIO()): exec(compile(src, name, "exec"), ns)
         printed = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", "")) for o in cell.get("outputs", []))
-        if "net(X)" not in src or not any(ch.isdigit() for ch in printed) or "net(X).shape" in src: continue
+        # A JAX module holds no weights: the page applies it to `variables`, and those are what get_weights reads.
+        call = "net.apply(variables, X)" if fw == "jax" else "net(X)"
+        if call not in src or not any(ch.isdigit() for ch in printed) or f"{call}.shape" in src: continue
         net, X = ns["net"], ns["X"]
-        ws, cs = mod.get_weights(net)
+        ws, cs = mod.get_weights(ns["variables"] if fw == "jax" else net)
         x = to_numpy(fw, X)
-        y32 = np.asarray(to_numpy(fw, net(X)), np.float64)
+        y32 = np.asarray(to_numpy(fw, net.apply(ns["variables"], X) if fw == "jax" else net(X)), np.float64)
         y64 = np.asarray(forward(x.astype(np.float64), [w.astype(np.float64) for w in ws], [c.astype(np.float64) for c in cs],
                                  np.matmul, np.sum, np.float64))
         sims = np.array([forward(x, ws, cs, matmul32, sum32, np.float32) for _ in range(trials)], np.float64)
