@@ -33,89 +33,32 @@ def compare(a, b, # zero-argument callables, each running one forward pass to co
 BATCHES = (1, 64, 4096)
 
 FRAMEWORK_SCRIPT = r'''
-import json, sys
+import importlib, json, sys
+import numpy as np
 from d2lblocks.bench import compare
 fw, batches, quick = sys.argv[1], [int(b) for b in sys.argv[2].split(",")], sys.argv[3] == "1"
+blocks = importlib.import_module(f"d2lblocks.{fw}")
+ops, dev = blocks.GraderOps(), blocks.try_gpu()
 kw = dict(rounds=5, number=5, warmup=2) if quick else {}
-out = dict(framework=fw, containers={}, compilation={},
-           compiler=dict(mxnet="hybridize()", torch="TorchScript", tensorflow="tf.function", jax="jax.jit").get(fw, "?"))
-if fw == "torch":
-    import torch
-    from torch import nn
-    from d2lblocks import torch as blocks
-    dev = blocks.try_gpu()
-    sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
-    torch.manual_seed(0)
-    layers = lambda: [nn.Linear(20, 256), nn.ReLU(), nn.Linear(256, 10)]
-    ours, native = blocks.MySequential(*layers()).to(dev), nn.Sequential(*layers()).to(dev)
-    run = lambda net, X: (lambda: (net(X), sync()))
-    fixed = blocks.FixedHiddenMLP().to(dev)
-    nets = dict(MLP=blocks.sequential_mlp().to(dev), FixedHiddenMLP=fixed)
-    with torch.no_grad():
-        for b in batches:
-            X = torch.rand(b, 20, device=dev)
-            out["containers"][b] = compare(run(ours, X), run(native, X), **kw)
-            for name, net in nets.items():
-                out["compilation"].setdefault(name, {})[b] = compare(run(net, X), run(blocks.compile_block(net), X), **kw)
-    out["device"] = str(dev)
-elif fw == "mxnet":
-    from d2lblocks import mxnet as blocks
-    from mxnet import np, npx
-    from mxnet.gluon import nn
-    dev = blocks.try_gpu()
-    ours, native = blocks.MySequential(), nn.Sequential()
-    for net in (ours, native):
-        net.add(nn.Dense(256, activation="relu"), nn.Dense(10))
-        net.initialize(ctx=dev)
-    run = lambda net, X: (lambda: net(X).wait_to_read())
+out = dict(framework=fw, containers={}, compilation={}, compiler=ops.compiler, device=str(dev))
+rng = np.random.default_rng(0)
+ops.seed(0)
+run = lambda net, X: (lambda: ops.wait(net(X)))  # each call waits for its result: engines and GPUs run asynchronously
+with ops.inference(dev):
+    ours, native = ops.place(ops.my_sequential(), dev), ops.place(ops.my_sequential(native=True), dev)
+    nets, X1 = {}, rng.uniform(size=(1, 20))
+    for label, name in (("MLP", "sequential_mlp"), ("FixedHiddenMLP", "FixedHiddenMLP")):
+        if ops.uncompilable(name): nets[label] = ops.uncompilable(name); continue
+        eager, twin = ops.build(name, dev), ops.build(name, dev)
+        for net in (eager, twin): ops.forward(net, X1, dev)  # weights created, shapes known
+        # The compiled block gets the eager one's weights, so FixedHiddenMLP's loop halves as often in both.
+        nets[label] = (eager, ops.compiled(blocks.set_weights(twin, *blocks.get_weights(eager))))
     for b in batches:
-        X = np.random.uniform(size=(b, 20), ctx=dev)
+        X = ops.tensor(rng.uniform(size=(b, 20)), dev)
         out["containers"][b] = compare(run(ours, X), run(native, X), **kw)
-        eager, hybrid = blocks.sequential_mlp(), blocks.sequential_mlp()
-        for net in (eager, hybrid): net.initialize(ctx=dev)
-        blocks.compile_block(hybrid)
-        out["compilation"].setdefault("MLP", {})[b] = compare(run(eager, X), run(hybrid, X), **kw)
-        out["compilation"].setdefault("FixedHiddenMLP", {})[b] = "not compiled: a Block whose loop tests data values cannot be hybridized"
-    out["device"] = str(dev)
-elif fw == "tensorflow":
-    import tensorflow as tf, keras
-    from d2lblocks import tensorflow as blocks
-    dev = blocks.try_gpu()
-    keras.utils.set_random_seed(0)
-    with tf.device(dev):
-        layers = lambda: [keras.layers.Dense(256, activation="relu"), keras.layers.Dense(10)]
-        ours, native = blocks.MySequential(*layers()), keras.Sequential(layers())
-        run = lambda net, X: (lambda: net(X).numpy())
-        nets = dict(MLP=blocks.sequential_mlp(), FixedHiddenMLP=blocks.FixedHiddenMLP())
-        for b in batches:
-            X = tf.random.uniform((b, 20))
-            out["containers"][b] = compare(run(ours, X), run(native, X), **kw)
-            for name, net in nets.items():
-                net(X)
-                out["compilation"].setdefault(name, {})[b] = compare(run(net, X), run(blocks.compile_block(net), X), **kw)
-    out["device"] = dev
-elif fw == "jax":
-    import jax
-    from flax import linen as nn
-    from d2lblocks import jax as blocks
-    jax.config.update("jax_default_matmul_precision", "highest")  # as on the chapter page: no TensorFloat-32 on GPUs
-    dev = blocks.try_gpu()
-    key = jax.random.key(0)
-    X1 = jax.device_put(jax.random.uniform(key, (1, 20)), dev)
-    with_variables = lambda net: (net, net.init(key, X1))  # a Dense layer's weights do not depend on the batch
-    layers = lambda: [nn.Dense(256), nn.relu, nn.Dense(10)]
-    ours, native = with_variables(blocks.MySequential(layers())), with_variables(nn.Sequential(layers()))
-    nets = dict(MLP=with_variables(blocks.sequential_mlp()), FixedHiddenMLP=with_variables(blocks.FixedHiddenMLP()))
-    # Calls are asynchronous: each one waits for its result. Eager is `apply`, op by op; compiled is jax.jit of `apply`.
-    run = lambda f, variables, X: (lambda: f(variables, X).block_until_ready())
-    for b in batches:
-        X = jax.device_put(jax.random.uniform(key, (b, 20)), dev)
-        out["containers"][b] = compare(run(ours[0].apply, ours[1], X), run(native[0].apply, native[1], X), **kw)
-        for name, (net, variables) in nets.items():
-            out["compilation"].setdefault(name, {})[b] = compare(run(net.apply, variables, X),
-                                                                 run(blocks.compile_block(net), variables, X), **kw)
-    out["device"] = str(dev)
-else: raise SystemExit(f"no benchmark for framework {fw!r}")
+        for label, pair in nets.items():
+            out["compilation"].setdefault(label, {})[b] = (pair if isinstance(pair, str)
+                                                            else compare(run(pair[0], X), run(pair[1], X), **kw))
 print("BENCH-JSON " + json.dumps(out))
 '''
 

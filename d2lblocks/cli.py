@@ -58,7 +58,7 @@ def parse_shard(text:str)->tuple:
 def grade_command(args)->int:
     "Run `d2lblocks grade`; 0 when grading ran, 1 below --fail-under, 2 when it could not run."
     from d2lblocks.grader.grade import grade
-    from d2lblocks.grader.sandbox import Limits
+    from d2lblocks.grader.protocol import Limits
     bundle = args.bundle or default_bundle()
     if bundle is None:
         print("error: no --bundle given and no exercises/<nn>_<name>/exercise.py found here", file=sys.stderr)

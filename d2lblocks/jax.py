@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
-           'get_weights', 'set_weights', 'compile_block']
+           'get_weights', 'set_weights', 'compile_block', 'GraderOps']
 
 # %% ../nbs/04_jax.ipynb #3ed9cb20
 import re
@@ -138,3 +138,185 @@ def set_weights(net, # variables from `init`, or a module bound to them
 def compile_block(net:nn.Module)->Callable:
     "`net.apply` compiled with `jax.jit`: call it as `compiled(variables, X)`; it computes the same outputs."
     return jax.jit(net.apply)
+
+# %% ../nbs/04_jax.ipynb #7e6d03f1
+import functools
+from pathlib import Path
+import flax.serialization
+
+class GraderOps:
+    "The adapter the grader's probes and the tests use, for Flax: a network is a module plus variables the adapter makes for it."
+    Block = nn.Module
+    fields_only = True  # a module is a dataclass: a container takes its blocks as one list field, not *args
+    compiler = "jax.jit"
+    page_call = "net.apply(variables, X)"
+
+    def __init__(self):
+        self._slots = {}  # id(kernel_init) -> what the adapter knows of a dense layer it made: sizes, grader weights
+        self._inputs = {}  # id(module) -> (module, X): the last input an unbound network ran on
+        self._seed = 0  # `place` draws its keys from this seed; arrays wait for a first use (see below)
+        self._place_key = None
+
+    # No JAX array is made before a first use: the grader's fork server creates this adapter before it forks, and
+    # XLA's CPU client, once started, runs threads that a forked child would not have.
+    def _fixed_key(self): return jax.random.key(0)  # the same network gets the same variables each time the adapter makes them
+
+    def dense(self, n_in, n_out, W=None, b=None):
+        "An `nn.Dense` whose initializers hand out the weights `set_dense` gave it (else Flax's defaults)."
+        slot = dict(n_in=n_in, n_out=n_out)
+        def kernel(key, shape, dtype=jnp.float32):
+            if tuple(shape) != (n_in, n_out): raise ValueError(f"this dense layer maps {n_in} to {n_out} features, got inputs of {shape[0]}")
+            return jnp.asarray(slot["W"], dtype) if "W" in slot else nn.initializers.lecun_normal()(key, shape, dtype)
+        def bias(key, shape, dtype=jnp.float32):
+            return jnp.asarray(slot["b"], dtype) if "b" in slot else jnp.zeros(shape, dtype)
+        layer = nn.Dense(n_out, kernel_init=kernel, bias_init=bias)
+        self._slots[id(kernel)] = slot
+        if W is not None: self.set_dense(layer, W, b)
+        return layer
+
+    def _slot(self, layer):
+        slot = self._slots.get(id(getattr(layer, "kernel_init", None)))
+        if slot is None: raise TypeError(f"{type(layer).__name__} is not a dense layer this adapter made")
+        return slot
+
+    def set_dense(self, layer, W, b):
+        "Gives `layer` the weights `W` (n_in, n_out) and `b`: every network holding it is initialized with them from now on."
+        slot = self._slot(layer)
+        W, b = np.asarray(W, dtype=np.float32), np.asarray(b, dtype=np.float32)
+        if W.shape != (slot["n_in"], slot["n_out"]) or b.shape != (slot["n_out"],):
+            raise ValueError(f"expected W of shape {(slot['n_in'], slot['n_out'])} and b of shape {(slot['n_out'],)}, got {W.shape} and {b.shape}")
+        slot.update(W=W, b=b)
+
+    def relu(self): return nn.relu
+
+    def _state(self, net, X=None):
+        "`net`'s module and variables: a bound module's own, else made by `init` on `X` (or the input it last ran on)."
+        if not isinstance(net, nn.Module): raise TypeError(f"expected a Flax module, got {type(net).__name__}")
+        if net.scope is not None: return net.unbind()
+        if X is None:
+            if id(net) not in self._inputs:
+                raise ValueError("a Flax module has no parameters until it runs on an input (forward or initialize)")
+            X = self._inputs[id(net)][1]
+        self._inputs[id(net)] = (net, X)  # the module is kept too, so its id stays its own
+        # Initialized afresh each time, so weights that set_dense gave since the last call are the ones used.
+        return net, net.init(self._fixed_key(), self.tensor(X))
+
+    def initialize(self, net, X):
+        module, variables = self._state(net, X)
+        return module.bind(variables)
+
+    def tensor(self, X, device=None):
+        x = jnp.asarray(np.asarray(X), dtype=jnp.float32)
+        return x if device is None else jax.device_put(x, device)
+
+    def numpy(self, y):
+        if not isinstance(y, jax.Array): raise TypeError(f"expected a tensor, got {type(y).__name__}")
+        return np.asarray(y, dtype=np.float64)
+
+    def forward(self, net, X, device=None):
+        if callable(net) and not isinstance(net, nn.Module):  # a compiled block: a function of the input alone
+            if device is None: return self.numpy(net(self.tensor(X)))
+            with jax.default_device(device): return self.numpy(net(self.tensor(X, device)))
+        module, variables = self._state(net, X)
+        if device is None: return self.numpy(module.apply(variables, self.tensor(X)))
+        with jax.default_device(device): return self.numpy(module.apply(variables, self.tensor(X, device)))
+
+    def param_count(self, net): return param_count(self._state(net)[1])
+
+    def weight_grads(self, net, X, layers):
+        "Gradients of the summed output w.r.t. the kernels of `layers`, laid out (in, out), read where each layer ran."
+        module, variables = self._state(net, X)
+        which = {id(self._slot(layer)) for layer in layers}
+        places = {}  # id(slot) -> paths in the params collection where that layer ran
+        def spy(call, args, kwargs, context):
+            slot = self._slots.get(id(getattr(context.module, "kernel_init", None)))
+            if context.method_name == "__call__" and slot is not None and id(slot) in which:
+                paths = places.setdefault(id(slot), [])
+                if tuple(context.module.path) not in paths: paths.append(tuple(context.module.path))
+            return call(*args, **kwargs)
+        def total(params): return module.apply({**variables, "params": params}, self.tensor(X)).sum()
+        with nn.intercept_methods(spy): grads = jax.grad(total)(variables.get("params", {}))
+        out = []
+        for layer in layers:
+            slot = self._slot(layer)
+            if id(slot) not in places:  # the network never ran it: no gradient flows to it
+                out.append(np.zeros((slot["n_in"], slot["n_out"]))); continue
+            # Copies of a layer (`clone()`) run at places of their own, each with weights of its own: they are not the
+            # layer, so only the first place it ran counts, as a copy's gradient does not reach the original in PyTorch.
+            node = grads
+            for name in places[id(slot)][0]: node = node[name]
+            out.append(np.asarray(node["kernel"], dtype=np.float64))
+        return out
+
+    def internal_names(self):
+        "Attribute names every module has before the student's code adds its own (its fields come on top)."
+        class Bare(nn.Module): pass
+        return set(vars(Bare()))
+
+    def registry(self, net):
+        "Flax keeps no registry on an unbound module: the blocks it registers are those its fields and `setup` hold."
+        return {}
+
+    def descendants(self, block):
+        "`block` and the modules its fields hold, recursively, looking inside lists, tuples and dicts."
+        found, todo = [], [block]
+        while todo:
+            found.append(todo.pop())
+            for name in getattr(type(found[-1]), "__dataclass_fields__", {}):
+                if name in ("parent", "name"): continue
+                value = getattr(found[-1], name, None)
+                items = value.values() if isinstance(value, Mapping) else value if isinstance(value, (list, tuple)) else [value]
+                todo += [v for v in items if isinstance(v, nn.Module)]
+        return found
+
+    def consequences(self):
+        "What a plain list does in Flax: its blocks are registered, each under the list's name and position."
+        def own_params(net, blocks):
+            dense = [b for b in blocks if isinstance(b, nn.Dense)]
+            params = net.init(self._fixed_key(), jnp.zeros((1, self._slot(dense[0])["n_in"]))).get("params", {})
+            # One entry per dense block, holding its kernel and bias itself: no container in between.
+            return len(params) == len(dense) and all(set(p) == {"kernel", "bias"} for p in params.values())
+        return dict(params_are_blocks=own_params)
+
+    # Used by the tests, the benchmark and the tools.
+    def my_sequential(self, native=False):
+        return sequential_mlp() if native else MySequential([nn.Dense(256), nn.relu, nn.Dense(10)])
+
+    def place(self, net, device=None):
+        "`net` initialized with a fresh key on `device`, for a chapter input of 20 features, bound to its variables."
+        device = device or try_gpu()
+        if self._place_key is None: self._place_key = jax.random.key(self._seed)
+        self._place_key, key = jax.random.split(self._place_key)
+        with jax.default_device(device): return net.bind(net.init(key, jnp.zeros((2, 20))))
+
+    def build(self, name, device=None):
+        blocks = dict(sequential_mlp=sequential_mlp, MLP=MLP, MySequential=self.my_sequential, FixedHiddenMLP=FixedHiddenMLP,
+                      NestMLP=NestMLP, chimera=chimera)
+        if name not in blocks: raise ValueError(f"unknown block {name!r}; expected one of {sorted(blocks)}")
+        return self.place(blocks[name](), device)
+
+    def compiled(self, net):
+        module, variables = net.unbind()
+        return functools.partial(compile_block(module), variables)
+
+    def uncompilable(self, name): return None
+
+    def save(self, net, folder)->Path:
+        "Write the variables of the bound `net` to a file in `folder`; return its path."
+        path = Path(folder) / "variables.msgpack"
+        path.write_bytes(flax.serialization.to_bytes(net.variables))
+        return path
+
+    def load(self, net, path, device=None):
+        module, variables = net.unbind()
+        restored = flax.serialization.from_bytes(variables, Path(path).read_bytes())
+        if device is not None: restored = jax.device_put(restored, device)
+        return module.bind(restored)
+
+    def wait(self, y): return jax.block_until_ready(y)
+    def seed(self, s): self._seed, self._place_key = s, None
+    def inference(self, device=None): return jax.default_device(device or try_gpu())
+
+    def page_state(self, ns):
+        weights, constants = get_weights(ns["variables"])
+        return weights, constants, self.numpy(ns["X"]), self.numpy(eval(self.page_call, dict(ns)))

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
-           'get_weights', 'set_weights', 'compile_block']
+           'get_weights', 'set_weights', 'compile_block', 'GraderOps']
 
 # %% ../nbs/01_mxnet.ipynb #86385e02
 from .core import restore_numpy_aliases
@@ -116,3 +116,142 @@ def compile_block(net:nn.HybridBlock)->nn.HybridBlock:
         raise TypeError(f"{type(net).__name__} is a plain Block; only a HybridBlock can be compiled in MXNet")
     net.hybridize(static_alloc=True, static_shape=True)
     return net
+
+# %% ../nbs/01_mxnet.ipynb #57008bc0
+import contextlib, warnings
+from pathlib import Path
+import numpy as onp  # plain NumPy: `np` is MXNet's in this module
+
+def _checked_numpy(y, tensor_type, convert):
+    "`convert(y)` as a float64 NumPy array if `y` is a framework tensor; anything else is an error, not a guess."
+    if not isinstance(y, tensor_type): raise TypeError(f"expected a tensor, got {type(y).__name__}")
+    return onp.asarray(convert(y), dtype=onp.float64)
+
+def _initialized(param)->bool:
+    "Whether `initialize()` reached `param`; only Gluon's own not-initialized error means it did not."
+    try: param.data()
+    except mx.gluon.parameter.DeferredInitializationError: return True  # reached; the first call will give its shape
+    except RuntimeError as e:
+        if "has not been initialized" in str(e): return False
+        raise
+    return True
+
+class GraderOps:
+    "What the grader's probes, the tests and the benchmark do with Gluon blocks, NumPy arrays in and out."
+    Block = nn.Block
+    compiler = "hybridize()"
+    page_call = "net(X)"  # how this page prints a block's output
+    fields_only = False  # a container takes its blocks as separate arguments, `MySequential(*blocks)`
+
+    def dense(self, n_in, n_out, W=None, b=None):
+        "A dense layer `n_in` → `n_out`; holding `W` (laid out (in, out)) and `b` if given."
+        layer = nn.Dense(n_out, in_units=n_in)
+        if W is not None: self.set_dense(layer, W, b)
+        return layer
+
+    def set_dense(self, layer, W, b):
+        "Copy NumPy `W` (in, out) and `b` into the dense `layer`, initializing it first."
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # initialized already (the student's initialize() reached it): a no-op
+            layer.initialize()
+        layer.weight.set_data(np.array(onp.asarray(W).T, dtype="float32"))
+        layer.bias.set_data(np.array(onp.asarray(b), dtype="float32"))
+
+    def relu(self): return nn.Activation("relu")
+
+    def initialize(self, net, X):
+        "`net` with every parameter initialized and its shapes inferred from one call on `X`."
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # re-initializing a child the student initialized already
+            net.initialize()
+        net(self.tensor(X))
+        return net
+
+    def tensor(self, X, device=None):
+        "`X` as a float32 tensor, on `device` if given."
+        return np.array(onp.asarray(X), dtype="float32", ctx=device)
+
+    def numpy(self, y): return _checked_numpy(y, np.ndarray, lambda t: t.asnumpy())
+    def forward(self, net, X, device=None): return self.numpy(net(self.tensor(X, device)))
+    def param_count(self, net): return int(param_count(net))
+
+    def weight_grads(self, net, X, layers):
+        "Gradients of the sum of `net`'s output on `X` with respect to each layer's weight, laid out (in, out)."
+        with mx.autograd.record(): loss = net(self.tensor(X)).sum()
+        loss.backward()
+        return [layer.weight.grad().asnumpy().T for layer in layers]
+
+    def internal_names(self):
+        "Attribute names every block has before the student's code adds its own."
+        return set(vars(nn.Block())) | set(vars(nn.HybridBlock()))
+
+    def registry(self, net):
+        "The children the block registered, by name (assigning a block to an attribute lands here)."
+        return dict(vars(net).get("_children") or {})
+
+    def descendants(self, block):
+        found, todo = [], [block]
+        while todo:
+            found.append(todo.pop())
+            todo += [c() if callable(c) and not isinstance(c, nn.Block) else c  # Gluon 2 keeps weak references
+                     for c in (vars(found[-1]).get("_children") or {}).values()]
+        return found
+
+    def consequences(self):
+        "What a plain list does in Gluon: `initialize()` walks registered children only, so the blocks stay uninitialized."
+        def reaches(net, blocks):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                net.initialize()
+            return all(_initialized(p) for b in blocks for p in b.collect_params().values())
+        return dict(initialize_reaches_children=reaches)
+
+    def my_sequential(self, native=False):
+        "The chapter's MLP in `MySequential`, or with `native` in Gluon's own sequential container."
+        net = nn.Sequential() if native else MySequential()
+        net.add(nn.Dense(256, activation="relu"), nn.Dense(10))
+        return net
+
+    def place(self, net, device=None):
+        "`net` ready to call on `device` (by default `try_gpu()`): initialized there."
+        net.initialize(ctx=try_gpu() if device is None else device)
+        return net
+
+    def build(self, name, device=None):
+        "A fresh block `name` of this page, placed on `device`."
+        makers = dict(sequential_mlp=sequential_mlp, MLP=MLP, MySequential=self.my_sequential,
+                      FixedHiddenMLP=FixedHiddenMLP, NestMLP=NestMLP, chimera=chimera)
+        if name not in makers: raise ValueError(f"unknown block {name!r}; expected one of {sorted(makers)}")
+        return self.place(makers[name](), device)
+
+    def compiled(self, net): return compile_block(net)
+
+    def uncompilable(self, name):
+        "Why `compile_block` cannot compile block `name`, or None if it can: only the HybridSequential hybridizes."
+        if name == "sequential_mlp": return None
+        if name == "FixedHiddenMLP": return "not compiled: a Block whose loop tests data values cannot be hybridized"
+        return f"not compiled: {name} is a plain Block, and only a HybridBlock can be hybridized"
+
+    def save(self, net, folder)->Path:
+        "Write `net`'s parameters to a file in `folder`; return its path."
+        path = Path(folder) / "weights.params"
+        net.save_parameters(str(path))
+        return path
+
+    def load(self, net, path, device=None):
+        "`net` holding the parameters that `save` wrote to `path`, on `device` (by default `try_gpu()`)."
+        net.load_parameters(str(path), ctx=try_gpu() if device is None else device)
+        return net
+
+    def wait(self, y):
+        "`y`, once it is computed (MXNet's engine runs asynchronously)."
+        y.wait_to_read()
+        return y
+
+    def seed(self, s): mx.random.seed(s)
+    def inference(self, device=None): return contextlib.nullcontext()  # Gluon records gradients only when asked
+
+    def page_state(self, ns):
+        "Weights, constants, input and output of the block this page's namespace `ns` holds as `net`."
+        weights, constants = get_weights(ns["net"])
+        return weights, constants, self.numpy(ns["X"]), self.numpy(ns["net"](ns["X"]))

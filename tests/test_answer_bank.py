@@ -19,7 +19,7 @@ from d2lblocks.grader.release import release
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = Path(__file__).resolve().parent / "answer_bank"
-FRAMEWORKS = ("torch", "mxnet", "tensorflow")
+FRAMEWORKS = ("torch", "mxnet", "tensorflow", "jax")
 # Every exercise of the instructor's bundle, whatever they are: the student's file name, and the tests' names
 # as the student sees them by the short names the case files use (a hidden test's function name, and `runs`).
 _BUNDLE = Bundle(ROOT / "exercises")

@@ -67,8 +67,11 @@ def launch(request, torch_server):
 def score(released, path, framework="torch", exercise="parallel", limits=LIMITS, server=None):
     _, bundle, _ = released
     task = next(t for t in bundle.tasks if t.framework == framework and t.exercise == exercise)
-    results = grade_notebook(task, path, bundle, limits, UID if FULL_SANDBOX else None, server=server)
-    assert not _processes_of(UID), "a process of the sandbox user outlived grading"
+    diagnostics = {}
+    results = grade_notebook(task, path, bundle, limits, UID if FULL_SANDBOX else None, server=server, diagnostics=diagnostics)
+    # The id the child was leased (UID unless another grader on this machine held it): none of its processes is left.
+    if FULL_SANDBOX and diagnostics["status"] not in ("not run", "not started"):  # a child ran, as a leased sandbox user
+        assert isinstance(diagnostics["uid"], int) and not _processes_of(diagnostics["uid"]), "a process of the sandbox user outlived grading"
     return sum(r.score for r in results), {r.name: r for r in results}
 
 
@@ -76,7 +79,7 @@ def score(released, path, framework="torch", exercise="parallel", limits=LIMITS,
 
 def test_release_writes_every_notebook_and_no_secret(released):
     student_dir, bundle, info = released
-    assert info["notebooks"] == len(bundle.tasks) == 3 * len(bundle.exercises) and len(bundle.exercises) >= 3
+    assert info["notebooks"] == len(bundle.tasks) == 4 * len(bundle.exercises) and len(bundle.exercises) >= 3  # four frameworks
     masters = [json.loads(p.read_text()) for p in (ROOT / "exercises").glob("*/*.ipynb")]
     secrets = [l for nb in masters for c in nb["cells"] if c["cell_type"] == "code"
                for l in solution_lines(cell_source(c))]
@@ -174,7 +177,7 @@ def test_masters_score_full_marks_and_stubs_zero(released, tmp_path):
     assert m["score"] == m["max_score"] == total, [t for t in m["tests"] if t["score"] < t["max_score"]]
     assert s["score"] == 0 and s["max_score"] == total
     chapter = ("list_storage", "parallel", "factory")  # the first three exercises' points stay what they were
-    assert sum(t["max_score"] for t in m["tests"] if t["exercise"] in chapter) == 39
+    assert sum(t["max_score"] for t in m["tests"] if t["exercise"] in chapter) == 52  # 13 in each of four frameworks
     report = json.loads((tmp_path / "m" / "results.json").read_text())
     assert {"name", "exercise", "framework", "score", "max_score", "visibility", "feedback"} <= set(report["tests"][0])
 
@@ -352,7 +355,8 @@ def test_the_instructors_files_cannot_be_read(released, tmp_path, what, launch, 
 
 @needs_sandbox
 def test_listing_the_file_system_shows_only_the_allow_list(released, tmp_path, launch):
-    from d2lblocks.grader.sandbox import SYSTEM_PATHS, SCRATCH_FOLDERS, allowed_folders
+    from d2lblocks.grader.runner import SYSTEM_PATHS, SCRATCH_FOLDERS
+    from d2lblocks.grader.sandbox import allowed_folders
     tops = {Path(p).parts[1] for p in [*SYSTEM_PATHS, *SCRATCH_FOLDERS, *allowed_folders(), "/dev", "/proc"]}
     answer = CORRECT + (f"\nimport os\nassert set(os.listdir('/')) <= {tops!r}, sorted(os.listdir('/'))\n"
                         f"assert not os.path.exists({str(ROOT / 'exercises')!r})\n"
@@ -480,3 +484,42 @@ def test_a_hostile_student_leaves_the_class_intact(released, tmp_path):
     rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
     assert rows[0].startswith("student,") and len(rows) == 4
     assert (tmp_path / "out" / "alice" / "junit.xml").is_file()
+
+
+# JAX (Flax) submissions: the framework's own fork server, the same fail-closed rules ---------------------
+
+JAX_CORRECT = """
+class Parallel(nn.Module):
+    net1: nn.Module
+    net2: nn.Module
+
+    def __call__(self, X):
+        return jnp.concatenate([self.net1(X), self.net2(X)], axis=-1)
+"""
+
+JAX_HOSTILE = {
+    "reads the hidden tests": (JAX_CORRECT + f"\nimport glob\nfound = glob.glob('{ROOT}/**/exercise.py', recursive=True)\n"
+                               "assert not found, found\n", 5),  # the instructor's checkout is not even listed
+    # The bomb fills the process cap, which counts threads, so its cell fails; what it started is ended before the
+    # next cell, where XLA starts its thread pool: the hidden tests score the correct Parallel, as in PyTorch.
+    "forks a bomb": (JAX_CORRECT + "\nimport os, time\nfor _ in range(10000):\n    if os.fork() == 0:\n        time.sleep(600); os._exit(0)\n", 4),
+    "loops forever": (JAX_CORRECT + "\nwhile True: pass\n", 0),
+}
+
+
+@pytest.fixture(scope="module")
+def jax_server():
+    server = ForkServer("jax")
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("case", JAX_HOSTILE)
+def test_hostile_jax_submission_gets_its_score(released, tmp_path, case, jax_server):
+    # score() checks that no process of the sandbox user outlives grading (the bomb's children included).
+    if case != "loops forever" and not FULL_SANDBOX: pytest.skip("the allow-list and the PID namespace need a root grader")
+    answer, expected = JAX_HOSTILE[case]
+    limits = Limits(seconds=30) if case == "loops forever" else LIMITS
+    path = submit(released, tmp_path, answer, framework="jax")
+    total, tests = score(released, path, framework="jax", limits=limits, server=jax_server)
+    assert total == expected, {n: t.feedback for n, t in tests.items()}

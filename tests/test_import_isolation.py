@@ -22,8 +22,8 @@ def test_package_root_imports_no_framework(mod):
 def test_framework_module_imports_only_its_framework(fw):
     loaded = loaded_after(f"d2lblocks.{fw}")
     if fw == "tensorflow":
-        # TensorFlow itself loads JAX whenever JAX is installed (`tensorflow.lite.python.util` imports `jax.jit`),
-        # so the bar is what `import tensorflow, keras` alone loads.
+        # The one special case, and it is TensorFlow's own doing, not ours: TensorFlow loads JAX whenever JAX is
+        # installed (`tensorflow.lite.python.util` imports `jax.jit`), so the bar is what `import tensorflow, keras` loads.
         assert "tensorflow" in loaded and loaded == loaded_after("tensorflow, keras")
     else:
         assert loaded == [fw]

@@ -4,7 +4,7 @@
 Usage: .venv/bin/python tools/output_margins.py nbs/02_torch.ipynb [trials]   (any chapter page, 04_jax included)
 
 Runs the page's code cells in order, as the kernel would. After each cell whose stored output prints a block's
-output on `X`, it recomputes that output from the block's own weights (`get_weights`; in JAX, of the `variables` it was applied to) in float64, and again
+output on `X`, it recomputes that output from the block's own weights (the framework module's `GraderOps.page_state`) in float64, and again
 `trials` times in float32 adding the terms of every product in a random order. It reports the float32 error,
 the smallest distance of a value from a boundary where its 4-decimal print would change, and how many of
 the random orders print differently. The pages print four decimals; a margin far above the error is what
@@ -18,12 +18,6 @@ from d2lblocks.core import FRAMEWORKS, chapter_page
 
 PAGES = {chapter_page(fw): fw for fw in FRAMEWORKS}
 rng = np.random.default_rng(0)
-
-
-def to_numpy(fw, y):
-    if fw == "torch": return y.detach().cpu().numpy()
-    if fw == "jax": return np.asarray(y)
-    return y.asnumpy() if fw == "mxnet" else y.numpy()
 
 
 def matmul32(a, w):
@@ -60,7 +54,7 @@ def check(path, trials=200):
     nb = json.load(open(path, encoding="utf-8"))
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.chdir(os.path.dirname(os.path.abspath(path)))
-    mod = importlib.import_module(f"d2lblocks.{fw}")
+    ops = importlib.import_module(f"d2lblocks.{fw}").GraderOps()  # the page's block and its weights, in NumPy
     ns, worst = {}, []
     for i, cell in enumerate(nb["cells"]):
         src = "".join(cell["source"])
@@ -69,13 +63,11 @@ def check(path, trials=200):
         linecache.cache[name] = (len(src), None, src.splitlines(True), name)  # TorchScript reads the source
         with contextlib.redirect_stdout(io.StringIO()): exec(compile(src, name, "exec"), ns)
         printed = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", "")) for o in cell.get("outputs", []))
-        # A JAX module holds no weights: the page applies it to `variables`, and those are what get_weights reads.
-        call = "net.apply(variables, X)" if fw == "jax" else "net(X)"
+        # How the page prints a block's output (JAX applies the module to `variables`): the adapter knows.
+        call = ops.page_call
         if call not in src or not any(ch.isdigit() for ch in printed) or f"{call}.shape" in src: continue
-        net, X = ns["net"], ns["X"]
-        ws, cs = mod.get_weights(ns["variables"] if fw == "jax" else net)
-        x = to_numpy(fw, X)
-        y32 = np.asarray(to_numpy(fw, net.apply(ns["variables"], X) if fw == "jax" else net(X)), np.float64)
+        ws, cs, x, y32 = ops.page_state(ns)  # the float32 output, as float64
+        x = x.astype(np.float32)  # the page's float32 input, exactly
         y64 = np.asarray(forward(x.astype(np.float64), [w.astype(np.float64) for w in ws], [c.astype(np.float64) for c in cs],
                                  np.matmul, np.sum, np.float64))
         sims = np.array([forward(x, ws, cs, matmul32, sum32, np.float32) for _ in range(trials)], np.float64)

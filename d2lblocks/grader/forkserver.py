@@ -5,12 +5,13 @@
 # %% auto #0
 __all__ = ['serve', 'ForkedChild', 'ForkServer']
 
-# %% ../../nbs/16_forkserver.ipynb #69980ba9
-import json, os, shutil, signal, socket, subprocess, sys, tempfile, threading
+# %% ../../nbs/16_forkserver.ipynb #48f97c2c
+import os, shutil, signal, socket, subprocess, sys, tempfile, threading
 from pathlib import Path
+from .protocol import Request
 from .sandbox import child_environment
 
-# %% ../../nbs/16_forkserver.ipynb #24b97281
+# %% ../../nbs/16_forkserver.ipynb #abe731c4
 def _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, sock):
     "In the fork: become a warden with the given files, and never return."
     code = 1
@@ -19,17 +20,17 @@ def _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, sock):
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         os.setsid()
-        with os.fdopen(request_fd, "rb") as f: request = json.loads(f.read())
+        with os.fdopen(request_fd, "rb") as f: request = Request.from_json(f.read())
         devnull = os.open(os.devnull, os.O_RDONLY)
         for fd, target in ((devnull, 0), (out_fd, 1), (err_fd, 2), (answer_fd, 3), (progress_fd, 4)): os.dup2(fd, target)
         # The fork holds copies of the server's descriptors (its socket, other children's status pipes);
         # the student's code must see none of them.
         os.closerange(5, os.sysconf("SC_OPEN_MAX"))
-        os.chdir(request["home"])
+        os.chdir(request.home)
         os.environ.clear()
-        os.environ.update(child_environment(request["home"]))
+        os.environ.update(child_environment(request.home))
         from d2lblocks.grader.runner import execute
-        execute(dict(request, answer_fd=3, progress_fd=4))
+        execute(request.on(3, 4))
     finally: os._exit(code)
 
 def serve(sock_fd:int, # the server's end of the socket pair
@@ -63,7 +64,7 @@ def serve(sock_fd:int, # the server's end of the socket pair
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         sock.sendall(str(pid).encode())
 
-# %% ../../nbs/16_forkserver.ipynb #f1569655
+# %% ../../nbs/16_forkserver.ipynb #39062af6
 class ForkedChild:
     "A warden forked by the server: its pid and a way to wait for its exit code."
     def __init__(self, pid:int, status_fd:int): self.pid, self._status, self.returncode = pid, status_fd, None
@@ -98,15 +99,16 @@ class ForkServer:
             raise RuntimeError(f"the {framework} fork server did not start")
         self._sock.settimeout(30)
 
-    def spawn(self, request:dict, out_fd:int, err_fd:int, answer_fd:int, progress_fd:int)->ForkedChild:
-        "Fork a warden for `request` writing to the given descriptors."
+    def spawn(self, request:Request, stdout_fd:int, stderr_fd:int)->ForkedChild:
+        "Fork a warden for `request`, with these standard output and error and the request's own pipes."
         request_fd = os.memfd_create("d2lblocks-request")
-        os.write(request_fd, json.dumps(request).encode())
+        os.write(request_fd, request.to_json())
         os.lseek(request_fd, 0, os.SEEK_SET)
         status_r, status_w = os.pipe()
         try:
             with self._lock:
-                socket.send_fds(self._sock, [b"run"], [request_fd, out_fd, err_fd, answer_fd, progress_fd, status_w])
+                socket.send_fds(self._sock, [b"run"], [request_fd, stdout_fd, stderr_fd, request.answer_fd,
+                                                       request.progress_fd, status_w])
                 pid = int(self._sock.recv(32))
         except BaseException:
             os.close(status_r)

@@ -7,7 +7,7 @@ __all__ = ['TOLERANCE', 'TEXT_LIMIT', 'EXERCISE_FILE', 'DEFAULT_SEED', 'RUNS_POI
            'hidden_test', 'missing_reason', 'check_close', 'check_number', 'plain_text', 'student_text', 'Task',
            'exercise_seed', 'Exercise', 'load_exercise', 'Bundle', 'code_cells', 'is_answer', 'CellMap', 'map_cells',
            'cells_to_run', 'TestResult', 'run_hidden_test', 'grade_notebook', 'results_document', 'junit_xml',
-           'summary_markdown', 'plan', 'grade', 'ForkServers', 'write_reports', 'class_summary', 'merge_class_reports']
+           'summary_markdown', 'plan', 'grade', 'Launchers', 'write_reports', 'class_summary', 'merge_class_reports']
 
 # %% ../../nbs/14_grade.ipynb #a091ed08
 import builtins, csv, hashlib, importlib.util, inspect, json, os, queue, re, shutil, sys, textwrap, threading, time
@@ -16,11 +16,11 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import xml.etree.ElementTree as ET
 import numpy as np
-from .sandbox import Limits, run_child
-from .runner import unpack_answer
+from .protocol import Limits, Request, unpack_answer
+from .sandbox import FreshInterpreter, run_child
 from .release import stub_solutions
-from .probes import OPS, PROBE_HELPERS, probe_globals
-from ..core import cell_source
+from .probes import PROBE_HELPERS, probe_globals
+from ..core import FRAMEWORKS, cell_source
 
 # %% ../../nbs/14_grade.ipynb #bf412c0f
 def hidden_test(exercise:str=None, # the exercise the test belongs to; None: the one whose exercise.py declares it
@@ -137,7 +137,7 @@ def _masters(folder, name, number, file, answers)->list:
     "The exercise's tasks, one per master notebook, each checked."
     tasks = []
     for master in sorted(folder.glob("*.ipynb")):
-        if master.stem not in OPS: _refuse(master, f"not a framework's master: name it one of {', '.join(f'{k}.ipynb' for k in sorted(OPS))}")
+        if master.stem not in FRAMEWORKS: _refuse(master, f"not a framework's master: name it one of {', '.join(f'{k}.ipynb' for k in FRAMEWORKS)}")
         try: nb = json.loads(master.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError) as e: _refuse(master, f"not a notebook ({e})")
         found = sum(is_answer(c) for c in code_cells(nb))
@@ -349,9 +349,9 @@ def _grade_notebook(task, notebook, bundle, limits, uid, hide, timings, server, 
     except (ValueError, UnicodeDecodeError, TypeError, AttributeError, RecursionError) as e:
         return _failed_all(task, tests, f"notebook could not be read: {e}")
     inputs = bundle.inputs(task)
-    request = dict(framework=task.framework, exercise=task.exercise, probe=bundle.probe_source(task.exercise), cells=cell_map.cells,
-                   inputs={k: np.asarray(v).tolist() for k, v in inputs.items()})
-    try: child = run_child(request, limits, uid, hide=[bundle.path, *hide], server=server)
+    request = Request(framework=task.framework, exercise=task.exercise, probe=bundle.probe_source(task.exercise), cells=cell_map.cells,
+                      inputs={k: np.asarray(v).tolist() for k, v in inputs.items()}, limits=limits)
+    try: child = run_child(request, uid, hide=[bundle.path, *hide], launcher=server)
     except Exception as e:  # this notebook scores zero with the reason; the class run goes on
         diag.update(status="not started", error=plain_text(f"{type(e).__name__}: {e}"))
         return _failed_all(task, tests, "the grader could not start this notebook's process; your instructor has the details")
@@ -360,7 +360,7 @@ def _grade_notebook(task, notebook, bundle, limits, uid, hide, timings, server, 
         statuses = [(int(c["cell"]), c["ok"] is True, str(c.get("error", ""))) for c in meta["cells"]]
         obs = dict(meta["values"], **arrays, errors=dict(meta.get("errors", {})))
     except Exception: meta = None
-    diag.update(status=child.status, returncode=child.returncode, seconds=child.seconds, sandbox=_sandbox_level(meta, child),
+    diag.update(status=child.status, returncode=child.returncode, uid=child.uid, seconds=child.seconds, sandbox=_sandbox_level(meta, child),
                 running_cell=getattr(child, "running_cell", None), stdout_tail=plain_text(child.stdout_tail),
                 stderr_tail=plain_text(child.stderr_tail))
     if meta is None: return _failed_all(task, tests, _describe(child, cell_map.where, limits))
@@ -508,7 +508,7 @@ def grade(submission, # a student folder, a notebook, or with `whole_class` a fo
     uids = queue.Queue()
     for slot in range(jobs): uids.put(SANDBOX_UID_BASE + slot if os.geteuid() == 0 else None)
 
-    servers = ForkServers(enabled=fork_server)
+    servers = Launchers(fork_server)
 
     def one(item):
         student, task, notebook = item
@@ -537,25 +537,25 @@ def grade(submission, # a student folder, a notebook, or with `whole_class` a fo
     return docs
 
 # %% ../../nbs/14_grade.ipynb #13c150ed
-class ForkServers:
-    "Fork servers by framework, started on first use."
-    def __init__(self, enabled:bool=True): self.enabled, self._servers, self._lock = enabled, {}, threading.Lock()
+class Launchers:
+    "The launcher of each framework's children: its fork server, started on first use, else a fresh interpreter."
+    def __init__(self, fork_server:bool=True): self.fork_server, self._launchers, self._lock = fork_server, {}, threading.Lock()
 
     def get(self, framework:str):
-        if not self.enabled: return None
         with self._lock:
-            if framework not in self._servers:
-                from d2lblocks.grader.forkserver import ForkServer
-                try: self._servers[framework] = ForkServer(framework)
-                except Exception as e:
-                    print(f"warning: no fork server for {framework} ({e}); starting a fresh interpreter per notebook",
-                          file=sys.stderr)
-                    self._servers[framework] = None
-            return self._servers[framework]
+            if framework not in self._launchers: self._launchers[framework] = self._start(framework)
+            return self._launchers[framework]
+
+    def _start(self, framework):
+        if not self.fork_server: return FreshInterpreter()
+        from d2lblocks.grader.forkserver import ForkServer
+        try: return ForkServer(framework)
+        except Exception as e:
+            print(f"warning: no fork server for {framework} ({e}); starting a fresh interpreter per notebook", file=sys.stderr)
+            return FreshInterpreter()
 
     def close(self):
-        for server in self._servers.values():
-            if server is not None: server.close()
+        for launcher in self._launchers.values(): launcher.close()
 
 # %% ../../nbs/14_grade.ipynb #f8b161b3
 SANDBOX_WARNING = ("graded without the full sandbox (the grader did not run as root, or a child could not isolate "

@@ -9,6 +9,13 @@ plain list. In PyTorch and Gluon a plain list hides the blocks; Keras 3 tracks a
 all seen, and `model.layers` lists the blocks themselves (a container in between shows up instead).
 So a registry in place of the list (nn.ModuleList, an nn.Sequential, register_child, keras.Sequential)
 loses the last two points in every framework.
+
+Flax differs twice. A module is a dataclass: its constructor takes fields, not `*args`, so the probe hands the
+blocks over as one list (`ListSequential(blocks)`) where the adapter says so (`fields_only`). And Flax registers
+the modules a field holds, inside lists, tuples and dicts, under the field's name and position (`blocks_0`, ...),
+before `setup` or `__call__` run: whatever the module does with them afterwards, `init` gives every block's
+parameters, each under a name of its own. So in JAX the view point asks for all the parameters, each block's own
+entry in the `params` collection; a field that holds the list is the plain list.
 """
 import numpy as np
 from d2lblocks.core import dense_param_count
@@ -21,13 +28,15 @@ def probe(ops, ns, inputs, obs):
     ListSequential = student(ns, "ListSequential")
     W0, b0, W1, b1, X = (inputs[k] for k in ("W0", "b0", "W1", "b1", "X"))
     blocks = [ops.dense(*W0.shape, W0, b0), ops.relu(), ops.dense(*W1.shape, W1, b1)]
-    net = once(lambda: ListSequential(*blocks))
+    # A Flax module is a dataclass: its constructor takes fields, so the blocks come as one list field.
+    make = (lambda blocks: ListSequential(blocks)) if getattr(ops, "fields_only", False) else (lambda blocks: ListSequential(*blocks))
+    net = once(lambda: make(blocks))
     obs.take_many(HOLDERS, lambda: holders(ops, net(), blocks).values())  # in the order of HOLDERS
     obs.take("output", lambda: ops.forward(net(), X))
     obs.take("registered_params", lambda: ops.param_count(net()))
     def fresh():  # each consequence on its own network, so one that fails or changes it leaves the others be
         blocks = [ops.dense(*W0.shape), ops.relu(), ops.dense(*W1.shape)]
-        return ListSequential(*blocks), blocks
+        return make(blocks), blocks
     for name, observe in ops.consequences().items():
         obs.take(name, lambda observe=observe: observe(*fresh()))
 
@@ -39,17 +48,18 @@ def inputs(rng):
 
 # What a plain list does, by framework: the observation that shows it and its value.
 CONSEQUENCE = {"torch": ("saved_entries", 0), "mxnet": ("initialize_reaches_children", False),
-               "tensorflow": ("layers_are_blocks", True)}
-CONTAINER = {"torch": "an nn.ModuleList or nn.Sequential", "mxnet": "an nn.Sequential", "tensorflow": "a keras.Sequential"}
+               "tensorflow": ("layers_are_blocks", True), "jax": ("params_are_blocks", True)}
+CONTAINER = {"torch": "an nn.ModuleList or nn.Sequential", "mxnet": "an nn.Sequential", "tensorflow": "a keras.Sequential",
+             "jax": "an nn.Sequential"}
 ONE_BY_ONE = {"torch": "add_module or a module attribute", "mxnet": "register_child or a block attribute",
-              "tensorflow": "a layer attribute"}
+              "tensorflow": "a layer attribute", "jax": "a field of its own"}
 
 
 def reference(inp, framework):
     key, value = CONSEQUENCE[framework]
     hidden = np.maximum(inp["X"] @ inp["W0"] + inp["b0"], 0)
     seen = dense_param_count(*inp["W0"].shape) + dense_param_count(*inp["W1"].shape)
-    return {"output": hidden @ inp["W1"] + inp["b1"], "registered_params": seen if framework == "tensorflow" else 0,
+    return {"output": hidden @ inp["W1"] + inp["b1"], "registered_params": seen if framework in ("tensorflow", "jax") else 0,
             key: value, "consequence": key, "framework": framework}
 
 
@@ -95,4 +105,12 @@ def view(obs, ref):
         if not seen:
             return False, ("model.layers does not list the blocks themselves; Keras tracks the layers of a plain list "
                            "as the model's own, while a container in between shows up in their place")
+    if framework == "jax":
+        if params != ref["registered_params"]:
+            return False, (f"Flax sees {params:,} parameters in ListSequential; the modules a field holds, in a plain list "
+                           "too, are registered, so init gives every weight of its blocks")
+        if not seen:
+            return False, ("the params collection does not hold each block's parameters under a name of its own "
+                           "(blocks_0, ...); Flax registers the blocks of a list field directly, while a container "
+                           "in between shows up in their place")
     return True, ""

@@ -38,7 +38,8 @@ def reference(inp, framework):
 # How each framework names what the feedback talks about.
 WORDS = {"torch": ("PyTorch", "net.parameters()", "kept in a plain list, tuple or dict"),
          "mxnet": ("Gluon", "net.collect_params()", "kept in a plain list, tuple or dict"),
-         "tensorflow": ("Keras", "net.trainable_weights", "hidden from Keras's tracking")}
+         "tensorflow": ("Keras", "net.trainable_weights", "hidden from Keras's tracking"),
+         "jax": ("Flax", "the params collection of init's result", "not called, or hidden from Flax")}
 SIDE_BY_SIDE = "it should be net1's output and net2's output side by side, joined along the last axis"
 
 

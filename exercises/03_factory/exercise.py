@@ -42,8 +42,8 @@ def reference(inp, framework):
             "framework": framework}
 
 
-FRAMEWORK = {"torch": "PyTorch", "mxnet": "Gluon", "tensorflow": "Keras"}
-NETWORK = {"torch": "an nn.Sequential", "mxnet": "an nn.Sequential", "tensorflow": "a keras.Sequential"}
+FRAMEWORK = {"torch": "PyTorch", "mxnet": "Gluon", "tensorflow": "Keras", "jax": "Flax"}
+NETWORK = {"torch": "an nn.Sequential", "mxnet": "an nn.Sequential", "tensorflow": "a keras.Sequential", "jax": "an nn.Sequential"}
 
 
 @hidden_test(name="make_stack makes a fresh block for each position")

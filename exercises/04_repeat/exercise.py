@@ -36,7 +36,7 @@ def reference(inp, framework):
     return dict(output=outputs[-1], registered_params=dense_param_count(*W.shape), grad_W=grad_W, framework=framework)
 
 
-FRAMEWORK = {"torch": "PyTorch", "mxnet": "Gluon", "tensorflow": "Keras"}
+FRAMEWORK = {"torch": "PyTorch", "mxnet": "Gluon", "tensorflow": "Keras", "jax": "Flax"}
 
 
 @hidden_test(name="Repeat applies its block n times")
