@@ -439,6 +439,22 @@ def test_a_symbolic_link_to_the_master_is_not_graded(released, tmp_path, link, t
     assert total == 0 and "symbolic link" in tests["runs top to bottom"].feedback
 
 
+class BrokenLauncher:
+    """A launcher whose start fails, as a fork server that died would."""
+    def spawn(self, request, stdout_fd, stderr_fd): raise OSError("the launcher is gone")
+    def close(self): pass
+
+
+def test_a_launch_failure_scores_that_notebook_zero_and_leaks_nothing(released, tmp_path):
+    import tempfile
+    path = submit(released, tmp_path, CORRECT)
+    descriptors, folders = set(os.listdir("/proc/self/fd")), set(Path(tempfile.gettempdir()).glob("d2lblocks-child-*"))
+    total, tests = score(released, path, server=BrokenLauncher())
+    assert total == 0 and "could not start" in tests["runs top to bottom"].feedback
+    assert set(os.listdir("/proc/self/fd")) == descriptors
+    assert set(Path(tempfile.gettempdir()).glob("d2lblocks-child-*")) == folders
+
+
 def test_answer_cell_without_its_tag(released, tmp_path, torch_server):
     path = submit(released, tmp_path, CORRECT)
     nb = json.loads(path.read_text())

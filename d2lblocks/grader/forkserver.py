@@ -70,6 +70,7 @@ class ForkedChild:
     def __init__(self, pid:int, status_fd:int): self.pid, self._status, self.returncode = pid, status_fd, None
 
     def wait(self, timeout:float=None)->int:
+        "The warden's exit code, once the server has written it; `subprocess.TimeoutExpired` after `timeout` seconds."
         import select
         if self.returncode is not None: return self.returncode
         ready, _, _ = select.select([self._status], [], [], timeout)
