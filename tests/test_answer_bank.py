@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from d2lblocks.grader.grade import Bundle
 from d2lblocks.grader.release import release
+from students import answered
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = Path(__file__).resolve().parent / "answer_bank"
@@ -47,11 +48,7 @@ CASES = [read_case(p) for p in sorted(BANK.glob("*/*/*.py"))]
 
 def student_notebook(student_dir: Path, case: dict) -> dict:
     """The released notebook of `case` with its answer in the cell tagged `answer`."""
-    nb = json.loads((student_dir / case["framework"] / NOTEBOOKS[case["exercise"]]).read_text())
-    answers = [c for c in nb["cells"] if "answer" in c.get("metadata", {}).get("tags", [])]
-    assert len(answers) == 1
-    answers[0]["source"] = case["answer"]
-    return nb
+    return answered(json.loads((student_dir / case["framework"] / NOTEBOOKS[case["exercise"]]).read_text()), case["answer"])
 
 
 @pytest.fixture(scope="module")

@@ -5,29 +5,21 @@ The class (PyTorch parallel exercise only, 5 points): ada solved it; bob pushed 
 rewritten history holding the untouched stub; cy's repository is empty; dee's does not exist; eve committed a
 symlink to the instructor's master notebook. git runs with no identity and no global configuration.
 """
-import argparse, contextlib, csv, io, json, os, shutil, stat, subprocess, sys, textwrap, zipfile
+import argparse, contextlib, csv, io, json, os, shutil, stat, subprocess, sys, zipfile
 from pathlib import Path
 import pytest
 from d2lblocks.grader import grade as grade_module
 from d2lblocks.grader.classroom import add_commands
-from d2lblocks.grader.grade import Bundle, grade, merge_class_reports
+from d2lblocks.grader.grade import Bundle, grade
 from d2lblocks.grader.release import release
 from d2lblocks.grader.sandbox import Limits
+from students import GRADESCOPE_VISIBILITY, TORCH_PARALLEL, answered
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "ghp_TESTTOKEN0123456789abcdefABCDEF"
 IDENTITY = dict(GIT_AUTHOR_NAME="Student", GIT_AUTHOR_EMAIL="s@example.invalid",
                 GIT_COMMITTER_NAME="Student", GIT_COMMITTER_EMAIL="s@example.invalid")
-SOLVED = """
-class Parallel(nn.Module):
-    def __init__(self, net1, net2):
-        super().__init__()
-        self.net1, self.net2 = net1, net2
-
-    def forward(self, X):
-        return torch.cat([self.net1(X), self.net2(X)], dim=-1)
-"""
-GRADESCOPE_VISIBILITY = {"hidden", "after_due_date", "after_published", "visible"}
+SOLVED = TORCH_PARALLEL
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -70,9 +62,7 @@ def released(tmp_path_factory):
 def notebook(released, answer=None) -> str:
     """The released notebook, with `answer` in its answer cell if given."""
     nb = json.loads((released[0] / "torch" / "2_parallel.ipynb").read_text())
-    if answer is not None:
-        for cell in nb["cells"]:
-            if "answer" in cell.get("metadata", {}).get("tags", []): cell["source"] = textwrap.dedent(answer)
+    if answer is not None: answered(nb, answer)
     return json.dumps(nb, indent=1)
 
 

@@ -4,14 +4,15 @@ Most cases use the PyTorch parallel exercise (5 points: 1 for running top to bot
 whose framework starts fastest. Cases that attack the grader itself need the full sandbox (a root grader:
 own user id and namespaces per child) and are skipped with that reason elsewhere.
 """
-import json, os, shutil, textwrap
+import json, os, shutil
 from pathlib import Path
 import pytest
 from d2lblocks.core import cell_source
-from d2lblocks.grader.grade import Bundle, grade, grade_notebook
+from d2lblocks.grader.grade import Bundle, grade, grade_notebook, is_answer
 from d2lblocks.grader.release import release, find_leaks, solution_lines
 from d2lblocks.grader.sandbox import Limits, _processes_of
 from d2lblocks.grader.forkserver import ForkServer
+from students import TORCH_PARALLEL, answered
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_SANDBOX = os.geteuid() == 0
@@ -19,15 +20,7 @@ needs_sandbox = pytest.mark.skipif(not FULL_SANDBOX, reason="the full sandbox ne
 UID = 61500
 LIMITS = Limits(seconds=60)
 
-CORRECT = """
-class Parallel(nn.Module):
-    def __init__(self, net1, net2):
-        super().__init__()
-        self.net1, self.net2 = net1, net2
-
-    def forward(self, X):
-        return torch.cat([self.net1(X), self.net2(X)], dim=-1)
-"""
+CORRECT = TORCH_PARALLEL
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +33,9 @@ def released(tmp_path_factory):
 def submit(released, tmp_path, answer, framework="torch", notebook="2_parallel.ipynb", edit_checks=None):
     """A student's copy of `notebook` with `answer` in its answer cell (and optionally edited checks)."""
     student_dir, _, _ = released
-    nb = json.loads((student_dir / framework / notebook).read_text())
+    nb = answered(json.loads((student_dir / framework / notebook).read_text()), answer)
     for cell in nb["cells"]:
-        if "answer" in cell.get("metadata", {}).get("tags", []): cell["source"] = textwrap.dedent(answer)
-        elif cell["cell_type"] == "code" and edit_checks and "assert" in cell_source(cell):
+        if cell["cell_type"] == "code" and edit_checks and "assert" in cell_source(cell) and not is_answer(cell):
             cell["source"] = edit_checks
     path = tmp_path / framework / notebook
     path.parent.mkdir(parents=True, exist_ok=True)

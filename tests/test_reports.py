@@ -5,32 +5,23 @@ The property tests (Hypothesis) feed the report writers arbitrary text: control 
 terminal escapes, `]]>`, Markdown syntax. The end-to-end tests grade real submissions of the PyTorch parallel
 exercise (and one TensorFlow one) through `release` and `grade`, as test_grader.py does.
 """
-import csv, json, os, shutil, textwrap
+import csv, json, os, shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 import numpy as np
 import pytest
 from hypothesis import given, settings, HealthCheck, strategies as st
 from markdown_it import MarkdownIt
-from d2lblocks.core import cell_source
-from d2lblocks.grader.grade import (TEXT_LIMIT, Bundle, TestResult as Result, grade, junit_xml, merge_class_reports, plain_text,
+from d2lblocks.grader.grade import (TEXT_LIMIT, Bundle, is_answer, TestResult as Result, grade, junit_xml, merge_class_reports, plain_text,
                                     results_document, student_text, summary_markdown)
 from d2lblocks.grader.release import release
 from d2lblocks.grader.sandbox import Limits
+from students import GRADESCOPE_VISIBILITY, TORCH_PARALLEL, answered
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMITS = Limits(seconds=60)
-GRADESCOPE_VISIBILITY = {"hidden", "after_due_date", "after_published", "visible"}
 
-CORRECT = """
-class Parallel(nn.Module):
-    def __init__(self, net1, net2):
-        super().__init__()
-        self.net1, self.net2 = net1, net2
-
-    def forward(self, X):
-        return torch.cat([self.net1(X), self.net2(X)], dim=-1)
-"""
+CORRECT = TORCH_PARALLEL
 # An error as a student's code may raise it: terminal colours, blank lines, the informative part at the end.
 COLOURED_ERROR = r'raise ValueError("\x1b[31mbad\x1b[0m\n\n\nIncompatible input shape: expected 20")' + "\n"
 
@@ -155,12 +146,9 @@ def released(tmp_path_factory):
 
 def submit(released, folder, answer, framework="torch", notebook="2_parallel.ipynb", own_cells=()):
     """The student's copy of `notebook` with `answer` in its answer cell and `own_cells` as code cells just above it."""
-    nb = json.loads((released[0] / framework / notebook).read_text())
-    for i, cell in enumerate(nb["cells"]):
-        if "answer" in cell.get("metadata", {}).get("tags", []):
-            cell["source"] = textwrap.dedent(answer)
-            nb["cells"][i:i] = [dict(cell_type="code", source=s, metadata={}, outputs=[], execution_count=None) for s in own_cells]
-            break
+    nb = answered(json.loads((released[0] / framework / notebook).read_text()), answer)
+    i = next(i for i, cell in enumerate(nb["cells"]) if is_answer(cell))
+    nb["cells"][i:i] = [dict(cell_type="code", source=s, metadata={}, outputs=[], execution_count=None) for s in own_cells]
     path = Path(folder) / framework / notebook
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(nb))
