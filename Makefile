@@ -41,9 +41,10 @@ pytest: install
 	$(BIN)/python -m pytest
 
 # Quarto where it is installed (as in the deploy workflow); smalldocs, pinned, renders the same _quarto.yml offline.
+# tools/proc_docs.py, not nbdev_proc_nbs: that one installs Quarto with sudo and the project with the system pip.
 docs: export
 	rm -rf _proc _docs
-	$(BIN)/nbdev_proc_nbs
+	$(BIN)/python tools/proc_docs.py 2
 	$(BIN)/d2lblocks docs-pages _proc
 	if command -v quarto >/dev/null; then quarto render _proc; else $(BIN)/smalldocs render _proc; fi
 	mv _proc/_docs _docs
