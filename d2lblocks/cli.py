@@ -162,9 +162,12 @@ def main(argv=None)->int:
     p_grade.add_argument("--fail-under", type=float, help="exit 1 if a student scores below this")
     p_grade.add_argument("--shard", type=parse_shard, metavar="K/N", help="grade only the K-th of N slices of the class")
     p_grade.set_defaults(run=grade_command)
-    # The hidden tier's commands (collect, feedback, gradescope, merge) live in their own module.
+    # The hidden tier's commands (collect, feedback, merge; gradescope) live in their own modules.
     if importlib.util.find_spec("d2lblocks.grader.classroom") is not None:
         from d2lblocks.grader import classroom
         classroom.add_commands(sub)
+    if importlib.util.find_spec("d2lblocks.grader.gradescope") is not None:
+        from d2lblocks.grader import gradescope
+        gradescope.add_commands(sub)
     args = parser.parse_args(argv)
     return args.run(args)
