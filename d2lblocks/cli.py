@@ -6,7 +6,7 @@
 __all__ = ['run_notebook', 'demo', 'default_bundle', 'parse_shard', 'grade_command', 'release_command', 'check_command', 'main']
 
 # %% ../nbs/10_cli.ipynb #9f7196d2
-import argparse, importlib.util, inspect, os, re, subprocess, sys, time
+import argparse, importlib.util, inspect, json, os, re, subprocess, sys, time
 from pathlib import Path
 
 # %% ../nbs/10_cli.ipynb #33001df0
@@ -87,30 +87,40 @@ def grade_command(args)->int:
 def release_command(args)->int:
     "Run `d2lblocks release`; 0 when written, 2 with the reason when refused."
     from d2lblocks.grader.release import release
-    try: info = release(args.student_dir, args.bundle, args.source, wheel=args.wheel, lock=args.lock)
+    try: info = release(args.student_dir, args.bundle, args.source, wheel=args.wheel, lock=args.lock, frameworks=args.frameworks,
+                        exercises=args.exercises, force=args.force, classroom50=args.classroom50)
     except (FileNotFoundError, ValueError, RuntimeError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    print(f"Released {info['notebooks']} notebooks ({', '.join(info['frameworks'])}) to {info['student_dir']} "
-          f"with the student tier ({info['wheel']}); bundle in {info['bundle']}")
+    print(f"Released {info['notebooks']} notebooks ({', '.join(info['frameworks'])}; {', '.join(info['exercises'])}) to "
+          f"{info['student_dir']} with the student tier ({info['wheel']}); bundle {info['bundle_id'][:12]} in {info['bundle']}"
+          + (f"; Classroom 50 teacher bundle in {info['classroom50']}" if info.get("classroom50") else ""))
     return 0
+
+def _names(text:str)->list:
+    "A comma-separated list of names, as `--frameworks torch,jax` gives it."
+    return [n.strip() for n in text.split(",") if n.strip()]
 
 # %% ../nbs/10_cli.ipynb #d60f2a7b
 def check_command(args)->int:
-    "Run `d2lblocks check`; 0 when the checks ran, 2 when they could not run."
+    "Run `d2lblocks check`; 0 when every notebook passes, 1 when one does not, 2 when the checks could not run."
     from d2lblocks.grader.release import check, check_summary, points
-    try: results = check(args.folder, timeout=args.timeout)
-    except (FileNotFoundError, RuntimeError) as e:
+    try: results = check(args.targets, timeout=args.timeout, manifest=args.manifest)
+    except (FileNotFoundError, ValueError, RuntimeError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     line = points(results)
     print(line)
-    if os.environ.get("GITHUB_ACTIONS") == "true": print(f"::notice title=Autograding complete,file=.github,line=1::{line}")
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for r in results:  # an annotation on the notebook itself, where the student looks
+            if not r["passed"]: print(f"::error file={r['notebook']},title=Public check::{r['reason'] or 'fails'}")
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         try:
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f: f.write(check_summary(results) + "\n")
         except OSError as e: print(f"warning: could not write the step summary: {e}", file=sys.stderr)
-    return 0
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(dict(points=line, notebooks=results), indent=1) + "\n")
+    return 0 if all(r["passed"] for r in results) else 1
 
 # %% ../nbs/10_cli.ipynb #c67f0a14
 def _bench_command(args)->int:
@@ -134,8 +144,11 @@ def main(argv=None)->int:
     p_check = sub.add_parser("check", help="the student tier: run each exercise notebook with its public checks (nbval), print Points X/Y",
                              description="Run each exercise notebook top to bottom in a fresh kernel with its public checks (nbval); "
                                          "print Points X/Y, a point per notebook that passes. Exit 0 when the checks ran.")
-    p_check.add_argument("folder", nargs="?", default=".", help="a student repository (default: here) or one notebook")
+    p_check.add_argument("targets", nargs="*", default=["."], metavar="TARGET",
+                         help="a student repository (default: here), framework folders (torch) or notebooks")
     p_check.add_argument("--timeout", type=float, default=600, help="seconds allowed per cell")
+    p_check.add_argument("--manifest", help="the release record to check against (default: the repository's .d2lblocks/release.json)")
+    p_check.add_argument("--json", dest="json_out", metavar="PATH", help="also write the results as JSON to PATH")
     p_check.set_defaults(run=check_command)
     p_rel = sub.add_parser("release", help="write the student repository with its student tier, and the grading bundle")
     p_rel.add_argument("student_dir", help="folder for the student repository")
@@ -143,6 +156,11 @@ def main(argv=None)->int:
     p_rel.add_argument("--source", default="exercises", help="the exercises: <nn>_<name>/ folders, each with its masters and exercise.py")
     p_rel.add_argument("--wheel", help="the grader wheel to ship (default: build it from this source tree, as `make dist` does)")
     p_rel.add_argument("--lock", help="the lock file to ship as requirements.txt (default: requirements/constraints.txt)")
+    p_rel.add_argument("--frameworks", type=_names, help="the frameworks the course teaches, comma-separated (default: all)")
+    p_rel.add_argument("--exercises", type=_names, help="the exercises to release, by name, comma-separated (default: all)")
+    p_rel.add_argument("--force", action="store_true", help="replace answered notebooks in an existing student repository")
+    p_rel.add_argument("--classroom50", metavar="FOLDER",
+                       help="also write Classroom 50's teacher bundle there (<classroom>/autograders/<slug>/); leaves out grade.yml")
     p_rel.set_defaults(run=release_command)
     p_pages = sub.add_parser("docs-pages", help="add the generated pages (tabbed chapter, exercises, benchmark) to _proc")
     p_pages.add_argument("proc", help="the processed notebooks folder, from nbdev_proc_nbs")
