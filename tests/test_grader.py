@@ -59,8 +59,8 @@ def launch(request, torch_server):
 def score(released, path, framework="torch", exercise="parallel", limits=LIMITS, server=None):
     _, bundle, _ = released
     task = next(t for t in bundle.tasks if t.framework == framework and t.exercise == exercise)
-    diagnostics = {}
-    results = grade_notebook(task, path, bundle, limits, UID if FULL_SANDBOX else None, server=server, diagnostics=diagnostics)
+    graded = grade_notebook(task, path, bundle, limits, UID if FULL_SANDBOX else None, server=server)
+    results, diagnostics = graded.results, graded.diagnostics
     # The id the child was leased (UID unless another grader on this machine held it): none of its processes is left.
     if FULL_SANDBOX and diagnostics["status"] not in ("not run", "not started"):  # a child ran, as a leased sandbox user
         assert isinstance(diagnostics["uid"], int) and not _processes_of(diagnostics["uid"]), "a process of the sandbox user outlived grading"

@@ -283,7 +283,9 @@ def test_a_class_in_three_shards_merges_into_one_run(released, tmp_path):
     assert sorted(notes) == sorted(CLASS) and notes["alice"]["torch/2_parallel.ipynb"]["status"] == "ok"
     assert MARKER in notes["alice"]["torch/2_parallel.ipynb"]["stdout_tail"]
     assert notes["bob"]["mxnet/2_parallel.ipynb"]["status"] == "not run"
-    student_facing = [p for p in (tmp_path / "whole").rglob("*") if p.is_file() and p.name != "diagnostics.json"]
+    instructor_only = {"diagnostics.json", "audit.json", "similarity.json"}  # and the ledger, .ledger/
+    student_facing = [p for p in (tmp_path / "whole").rglob("*")
+                      if p.is_file() and p.name not in instructor_only and ".ledger" not in p.relative_to(tmp_path / "whole").parts]
     assert len(student_facing) == 3 + 3 * len(CLASS) and not [p for p in student_facing if MARKER in p.read_text()]
     assert whole["alice"]["sandbox"]["torch/2_parallel.ipynb"] in ("full", "limited")
 
