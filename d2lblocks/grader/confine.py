@@ -76,7 +76,7 @@ def restrict_files(read:list, # folders and files the process may read and execu
 
 def _allow(ruleset:int, path:Path, rights:int):
     try: fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
-    except FileNotFoundError: return
+    except (FileNotFoundError, PermissionError): return  # what this user cannot reach needs no rule
     try:
         if not os.path.isdir(path): rights &= _FILE_RIGHTS  # a file takes only the rights a file can have
         rule = struct.pack("=Qi", rights, fd)
@@ -143,7 +143,7 @@ def install_guard(trusted:list, # folders whose code is trusted: the interpreter
     boundary = sys._getframe(1)  # the caller and the frames below it are the grader's: student code runs above
     # Everything the hook uses is bound here, in its closure: a cell can rebind a module's or a class's
     # attributes without an audit event, but cannot reach this closure.
-    prefixes = tuple(str(Path(p).resolve()) + os.sep for p in trusted)
+    prefixes = tuple(str(Path(p).resolve()) + os.sep for p in trusted) + ("<frozen ",)  # the interpreter's own modules
     symbols, refused, busy, threads, armed = tuple(symbols), [], set(), set(), []
     getframe, ident, basename = sys._getframe, threading.get_ident, os.path.basename
     watched, near_untrusted, from_untrusted, frame_attributes = _WATCHED, _NEAR_UNTRUSTED, _FROM_UNTRUSTED, _FRAME_ATTRIBUTES
@@ -177,7 +177,7 @@ def install_guard(trusted:list, # folders whose code is trusted: the interpreter
             return f"{event} {name}" if near and not startswith(name, symbols) else ""
         if event == "compile":  # code that claims to come from a trusted file would be trusted
             filename = args[1] if len(args) > 1 and isinstance(args[1], str) else ""
-            return f"compile as {filename}" if direct and not startswith(filename, "<") else ""
+            return f"compile as {filename}" if direct and startswith(filename, prefixes) else ""
         if event == "open":
             path = args[0] if isinstance(args[0], str) else ""
             return f"open {path}" if basename(path) == "mem" else ""

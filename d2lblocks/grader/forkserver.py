@@ -12,7 +12,7 @@ from .protocol import Request
 from .sandbox import child_environment
 
 # %% ../../nbs/16_forkserver.ipynb #abe731c4
-def _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, sock):
+def _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, warden_fd, sock):
     "In the fork: become a warden with the given files, and never return."
     code = 1
     try:
@@ -22,15 +22,16 @@ def _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, sock):
         os.setsid()
         with os.fdopen(request_fd, "rb") as f: request = Request.from_json(f.read())
         devnull = os.open(os.devnull, os.O_RDONLY)
-        for fd, target in ((devnull, 0), (out_fd, 1), (err_fd, 2), (answer_fd, 3), (progress_fd, 4)): os.dup2(fd, target)
+        for fd, target in ((devnull, 0), (out_fd, 1), (err_fd, 2), (answer_fd, 3), (progress_fd, 4),
+                           (warden_fd, 5)): os.dup2(fd, target)
         # The fork holds copies of the server's descriptors (its socket, other children's status pipes);
         # the student's code must see none of them.
-        os.closerange(5, os.sysconf("SC_OPEN_MAX"))
+        os.closerange(6, os.sysconf("SC_OPEN_MAX"))
         os.chdir(request.home)
         os.environ.clear()
         os.environ.update(child_environment(request.home))
         from d2lblocks.grader.runner import execute
-        execute(request.on(3, 4))
+        execute(request.on(3, 4, 5))
     finally: os._exit(code)
 
 def serve(sock_fd:int, # the server's end of the socket pair
@@ -53,13 +54,13 @@ def serve(sock_fd:int, # the server's end of the socket pair
     signal.signal(signal.SIGCHLD, reap)
     sock.sendall(b"ready")
     while True:
-        msg, fds, _, _ = socket.recv_fds(sock, 64, 6)
+        msg, fds, _, _ = socket.recv_fds(sock, 64, 7)
         if not msg: break
-        request_fd, out_fd, err_fd, answer_fd, progress_fd, status_fd = fds
+        request_fd, out_fd, err_fd, answer_fd, progress_fd, warden_fd, status_fd = fds
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})  # no reaping before the pid is on record
         pid = os.fork()
-        if pid == 0: _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, sock)
-        for fd in (request_fd, out_fd, err_fd, answer_fd, progress_fd): os.close(fd)
+        if pid == 0: _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, warden_fd, sock)
+        for fd in (request_fd, out_fd, err_fd, answer_fd, progress_fd, warden_fd): os.close(fd)
         status_fds[pid] = status_fd
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         sock.sendall(str(pid).encode())
@@ -109,7 +110,7 @@ class ForkServer:
         try:
             with self._lock:
                 socket.send_fds(self._sock, [b"run"], [request_fd, stdout_fd, stderr_fd, request.answer_fd,
-                                                       request.progress_fd, status_w])
+                                                       request.progress_fd, request.warden_fd, status_w])
                 pid = int(self._sock.recv(32))
         except BaseException:
             os.close(status_r)

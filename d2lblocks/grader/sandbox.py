@@ -4,27 +4,30 @@
 
 # %% auto #0
 __all__ = ['UID_LOCKS', 'ChildResult', 'leased_uid', 'kill_everything', 'child_environment', 'allowed_folders',
-           'FreshInterpreter', 'run_child']
+           'FreshInterpreter', 'run_child', 'SandboxError', 'preflight']
 
 # %% ../../nbs/11_sandbox.ipynb #b8df4888
-import contextlib, fcntl, os, shutil, signal, subprocess, sys, tempfile, threading, time
-from dataclasses import dataclass, replace
+import contextlib, fcntl, os, shutil, signal, socket, subprocess, sys, tempfile, threading, time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from .protocol import Limits, Request, read_progress
+from .protocol import Limits, Request, read_progress, read_warden_notes, unpack_answer
+from .confine import scan_source
 
 # %% ../../nbs/11_sandbox.ipynb #884fdac9
 @dataclass
 class ChildResult:
     "What came back from one child: how it ended, its answer (raw bytes), what it printed, where it was."
-    status: str                   # 'ok', 'timeout', 'crashed' or 'oversized'
+    status: str                   # 'ok', 'timeout', 'crashed', 'oversized' or 'tampered' (its answer is void)
     answer: bytes = b""
     returncode: int = None
     seconds: float = 0.0
     stdout_tail: str = ""
     stderr_tail: str = ""
     running_cell: int = None      # index in the request's cells of the last cell the child started
-    sandbox: str = None           # 'full' or 'limited', as the child announced it
+    sandbox: str = None           # 'full', 'confined' or 'limited', as the child announced it before the first cell
     uid: int = None               # the sandbox user id it ran as (leased), or None
+    layers: list = field(default_factory=list)  # the confinement layers the child applied, in order
+    suspicious: list = field(default_factory=list)  # instructor-only: what its code reached for or was refused
 
 def _processes_of(uid:int)->list:
     "Live processes of `uid`; zombies are dead already and only wait for their parent to reap them."
@@ -68,7 +71,12 @@ def leased_uid(preferred:int, # the id to try first; the next ones follow
     raise RuntimeError(f"no free sandbox user id in {preferred}..{preferred + span - 1}")
 
 def kill_everything(proc, uid:int=None, patience:float=30.0):
-    "Kill the warden's process group and, for a sandbox user, every process that user still runs."
+    "Let the warden end what it adopted, then kill its process group and, for a sandbox user, every process of that user."
+    if proc.returncode is None:
+        try:
+            os.kill(proc.pid, signal.SIGTERM)  # the warden ends its descendants, which may have left its group
+            proc.wait(timeout=3)
+        except (ProcessLookupError, PermissionError, subprocess.TimeoutExpired): pass
     try: os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError): pass
     # Killing the namespace's process 1 takes the rest with it; the sweep repeats until none is left.
@@ -113,7 +121,7 @@ class FreshInterpreter:
     def spawn(self, request:Request, stdout_fd:int, stderr_fd:int)->subprocess.Popen:
         proc = subprocess.Popen([sys.executable, "-c", "from d2lblocks.grader.runner import main; main()"],
                                 stdin=subprocess.PIPE, stdout=stdout_fd, stderr=stderr_fd, cwd=request.home,
-                                env=child_environment(request.home), pass_fds=(request.answer_fd, request.progress_fd),
+                                env=child_environment(request.home), pass_fds=(request.answer_fd, request.progress_fd, request.warden_fd),
                                 start_new_session=True)
         try: proc.stdin.write(request.to_json()); proc.stdin.close()
         except BrokenPipeError: pass
@@ -138,22 +146,22 @@ def _run_child(request, uid, hide, launcher)->ChildResult:
     home = root / "work"
     home.mkdir(mode=0o700)
     os.chmod(root, 0o711)
-    (answer_r, answer_w), (progress_r, progress_w) = os.pipe(), os.pipe()
+    pipes = [os.pipe() for _ in range(3)]  # the answer, the progress lines, the warden's notes
     request = replace(request, uid=uid, home=str(home), hide=[str(h) for h in hide], keep=allowed_folders(),
-                      answer_fd=answer_w, progress_fd=progress_w)
+                      answer_fd=pipes[0][1], progress_fd=pipes[1][1], warden_fd=pipes[2][1])
     limits = request.limits
     start = time.perf_counter()
     try:
         with open(root / "stdout", "wb") as out, open(root / "stderr", "wb") as err:
             proc = launcher.spawn(request, out.fileno(), err.fileno())
     except BaseException:  # no warden: nothing will read or write the pipes
-        for fd in (answer_r, answer_w, progress_r, progress_w): os.close(fd)
+        for fd in sum(pipes, ()): os.close(fd)
         shutil.rmtree(root, ignore_errors=True)
         raise
-    for fd in (answer_w, progress_w): os.close(fd)  # the warden holds its own copies
-    sinks = {}, {}
-    readers = [threading.Thread(target=_read_capped, args=(fd, int(cap * (1 << 20)), sink), daemon=True)
-               for fd, sink, cap in ((answer_r, sinks[0], limits.response_mb), (progress_r, sinks[1], 0.01))]
+    for _, w in pipes: os.close(w)  # the warden holds its own copies
+    sinks = {}, {}, {}
+    readers = [threading.Thread(target=_read_capped, args=(r, int(cap * (1 << 20)), sink), daemon=True)
+               for (r, _), sink, cap in zip(pipes, sinks, (limits.response_mb, 0.01, 0.05))]
     for reader in readers: reader.start()
     try:
         proc.wait(timeout=limits.seconds)
@@ -163,9 +171,77 @@ def _run_child(request, uid, hide, launcher)->ChildResult:
     finally:
         kill_everything(proc, uid)
     for reader in readers: reader.join(timeout=10)
-    answer, progress = sinks
-    result = ChildResult("oversized" if answer.get("oversized") else status, answer.get("data", b""), proc.returncode,
+    answer, progress, warden = sinks
+    notes = read_warden_notes(warden.get("data", b""))
+    status = "tampered" if notes["tampered"] else "oversized" if answer.get("oversized") else status
+    result = ChildResult(status, b"" if notes["tampered"] else answer.get("data", b""), proc.returncode,
                          round(time.perf_counter() - start, 2), _tail(root / "stdout"), _tail(root / "stderr"),
                          uid=uid, **read_progress(progress.get("data", b"")))
+    result.suspicious = scan_source(request.cells) + notes["suspicious"]
     shutil.rmtree(root, ignore_errors=True)
     return result
+
+
+# %% ../../nbs/11_sandbox.ipynb #e2a1b0c4
+class SandboxError(RuntimeError):
+    "Grading would run where a child could read what it must not, or reach the network."
+
+_FIXES = ("run the grader as root in a machine or container that allows namespaces (Docker: --cap-add SYS_ADMIN "
+          "--security-opt seccomp=unconfined --security-opt apparmor=unconfined), or on a Linux kernel with "
+          "Landlock ABI 4 or later (6.7+) with Landlock enabled; or pass --accept-weaker-sandbox "
+          "(accept_weaker_sandbox=True) to grade anyway, giving up that protection")
+
+def _attempt(what:str, code:str)->str: return f"# {what}\n{code}\n"
+
+def preflight(bundle, # the bundle folder
+              out, # the reports folder
+              class_folder=None, # the folder of all students' repositories, for a class
+              uid:int=None, # the first sandbox user id to lease (root graders)
+              accept_weaker_sandbox:bool=False, # grade even where a child could leak, saying so on stderr
+              launcher=None
+             )->str:
+    "Check with a throwaway child that it can read neither the bundle, the reports nor another student's files, nor reach the network; return the sandbox level."
+    bundle, out = Path(bundle).resolve(), Path(out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    canary = out / f".preflight-{os.getpid()}"
+    canary.write_text("a report\n")
+    canary.chmod(0o644)
+    secrets = {"read the bundle": next((p for p in sorted(bundle.rglob("*")) if p.is_file()), bundle),
+               "read the reports": canary}
+    if class_folder is not None:
+        others = sorted(p for p in Path(class_folder).resolve().rglob("*.ipynb") if p.is_file())
+        if others: secrets["read another student's files"] = others[0]
+    tcp, udp = socket.socket(), socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        tcp.bind(("127.0.0.1", 0)); tcp.listen(4); udp.bind(("127.0.0.1", 0))
+        tcp.settimeout(0.5); udp.settimeout(0.5)
+        attempts = {what: f"open({str(path)!r}, 'rb').read(1)" for what, path in secrets.items()}
+        attempts["connect to the loopback network (TCP)"] = (
+            f"import socket\nsocket.create_connection(('127.0.0.1', {tcp.getsockname()[1]}), timeout=2).close()")
+        attempts["send on the loopback network (UDP)"] = (
+            f"import socket\nsocket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b'x', ('127.0.0.1', {udp.getsockname()[1]}))")
+        hide = [bundle, out] + ([Path(class_folder).resolve()] if class_folder is not None else [])
+        request = Request(framework="", exercise="preflight", probe="", cells=list(attempts.values()), inputs={},
+                          limits=Limits(seconds=60))
+        result = run_child(request, uid, hide=hide, launcher=launcher or FreshInterpreter())
+        leaks = _leaks(result, list(attempts), tcp, udp)
+    finally:
+        tcp.close(); udp.close(); canary.unlink(missing_ok=True)
+    level = result.sandbox or "limited"
+    if not leaks: return level
+    message = (f"a student's code could {', '.join(leaks)} on this machine (sandbox level {level}, layers: "
+               f"{', '.join(result.layers) or 'none'}). To fix: {_FIXES}.")
+    if not accept_weaker_sandbox: raise SandboxError(f"grading refused: {message}")
+    print(f"warning: grading with a weaker sandbox, as asked: {message}", file=sys.stderr)
+    return level
+
+def _leaks(result:ChildResult, names:list, tcp, udp)->list:
+    "What the throwaway child managed: every cell that ran without an error, every packet that arrived."
+    try: statuses = unpack_answer(result.answer)[0]["cells"]
+    except Exception: return [f"not be checked (the check's process ended with status {result.status}: {result.stderr_tail[-300:]})"]
+    leaks = [names[s["cell"]] for s in statuses if s["ok"]]
+    for sock, what in ((tcp, "connect to the loopback network (TCP)"), (udp, "send on the loopback network (UDP)")):
+        try: sock.accept()[0].close() if sock.type == socket.SOCK_STREAM else sock.recv(16)
+        except OSError: continue
+        if what not in leaks: leaks.append(what)
+    return leaks
