@@ -36,9 +36,10 @@ FRAMEWORK_SCRIPT = r'''
 import importlib, json, sys
 import numpy as np
 from d2lblocks.bench import compare
+from d2lblocks.grader.adapters.base import adapter
 fw, batches, quick = sys.argv[1], [int(b) for b in sys.argv[2].split(",")], sys.argv[3] == "1"
 blocks = importlib.import_module(f"d2lblocks.{fw}")
-ops, dev = blocks.GraderOps(), blocks.try_gpu()
+ops, dev = adapter(fw), blocks.try_gpu()
 kw = dict(rounds=5, number=5, warmup=2) if quick else {}
 out = dict(framework=fw, containers={}, compilation={}, compiler=ops.compiler, device=str(dev))
 rng = np.random.default_rng(0)

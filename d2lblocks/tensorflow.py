@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
-           'get_weights', 'set_weights', 'compile_block', 'GraderOps']
+           'get_weights', 'set_weights', 'compile_block']
 
 # %% ../nbs/03_tensorflow.ipynb #ffcec3c1
 import numpy as np
@@ -102,110 +102,3 @@ def set_weights(net:keras.layers.Layer, # a block already called once, so its we
 def compile_block(net:keras.layers.Layer):
     "A `tf.function` that runs `net` as a TensorFlow graph and computes the same outputs."
     return tf.function(net)
-
-# %% ../nbs/03_tensorflow.ipynb #d30bdd42
-import contextlib
-from pathlib import Path
-import numpy as onp  # plain NumPy, named as in the MXNet module, where `np` is MXNet's
-
-def _checked_numpy(y, tensor_type, convert):
-    "`convert(y)` as a float64 NumPy array if `y` is a framework tensor; anything else is an error, not a guess."
-    if not isinstance(y, tensor_type): raise TypeError(f"expected a tensor, got {type(y).__name__}")
-    return onp.asarray(convert(y), dtype=onp.float64)
-
-class GraderOps:
-    "What the grader's probes, the tests and the benchmark do with Keras layers and models, NumPy arrays in and out."
-    Block = keras.layers.Layer
-    compiler = "tf.function"
-    page_call = "net(X)"  # how this page prints a block's output
-    fields_only = False  # a container takes its blocks as separate arguments, `MySequential(*blocks)`
-
-    def dense(self, n_in, n_out, W=None, b=None):
-        "A dense layer `n_in` → `n_out`, built; holding `W` (laid out (in, out)) and `b` if given."
-        layer = keras.layers.Dense(n_out)
-        layer.build((None, n_in))
-        if W is not None: self.set_dense(layer, W, b)
-        return layer
-
-    def set_dense(self, layer, W, b):
-        "Copy NumPy `W` (in, out) and `b` into the dense `layer`."
-        layer.kernel.assign(onp.asarray(W, dtype="float32"))
-        layer.bias.assign(onp.asarray(b, dtype="float32"))
-
-    def relu(self): return keras.layers.ReLU()
-    def initialize(self, net, X): net(self.tensor(X)); return net  # Keras creates weights on the first call
-
-    def tensor(self, X, device=None):
-        "`X` as a float32 tensor, on `device` if given."
-        with self.inference(device): return tf.constant(onp.asarray(X), dtype=tf.float32)
-
-    def numpy(self, y): return _checked_numpy(y, tf.Tensor, lambda t: t.numpy())
-
-    def forward(self, net, X, device=None):
-        with self.inference(device): return self.numpy(net(self.tensor(X)))
-
-    def param_count(self, net): return int(param_count(net))
-
-    def weight_grads(self, net, X, layers):
-        "Gradients of the sum of `net`'s output on `X` with respect to each layer's weight, laid out (in, out)."
-        with tf.GradientTape() as tape: loss = tf.reduce_sum(net(self.tensor(X)))
-        grads = tape.gradient(loss, [layer.kernel for layer in layers])
-        return [onp.zeros(layer.kernel.shape) if g is None else g.numpy() for layer, g in zip(layers, grads)]
-
-    def internal_names(self):
-        "Attribute names every layer and model has before the student's code adds its own."
-        return set(vars(keras.layers.Layer())) | set(vars(keras.Model()))
-
-    def registry(self, net): return {}  # Keras keeps no registry by name: tracked layers stay ordinary attributes
-    def descendants(self, block): return [block, *block._flatten_layers(include_self=False, recursive=True)]
-
-    def consequences(self):
-        "What a plain list does in Keras 3: it is tracked, so `model.layers` lists the blocks themselves."
-        def own_layers(net, blocks):
-            layers = list(net.layers)
-            return len(layers) == len(blocks) and {id(l) for l in layers} == {id(b) for b in blocks}
-        return dict(layers_are_blocks=own_layers)
-
-    def my_sequential(self, native=False):
-        "The chapter's MLP in `MySequential`, or with `native` in Keras's own sequential container."
-        layers = [keras.layers.Dense(256, activation="relu"), keras.layers.Dense(10)]
-        return keras.Sequential(layers) if native else MySequential(*layers)
-
-    def place(self, net, device=None): return net  # Keras creates weights on the first call, on that call's device
-
-    def build(self, name, device=None):
-        "A fresh block `name` of this page, placed on `device`."
-        makers = dict(sequential_mlp=sequential_mlp, MLP=MLP, MySequential=self.my_sequential,
-                      FixedHiddenMLP=FixedHiddenMLP, NestMLP=NestMLP, chimera=chimera)
-        if name not in makers: raise ValueError(f"unknown block {name!r}; expected one of {sorted(makers)}")
-        return self.place(makers[name](), device)
-
-    def compiled(self, net): return compile_block(net)
-    def uncompilable(self, name): return None  # tf.function traces every block of the page
-
-    def save(self, net, folder)->Path:
-        "Write `net`'s weights to a file in `folder`; return its path."
-        path = Path(folder) / "weights.weights.h5"  # Keras 3 insists on this suffix
-        net.save_weights(str(path))
-        return path
-
-    def load(self, net, path, device=None):
-        "`net` holding the weights that `save` wrote to `path`."
-        with self.inference(device): net.load_weights(str(path))
-        return net
-
-    def wait(self, y):
-        "`y`, once it is computed (reading its value waits for the device)."
-        y.numpy()
-        return y
-
-    def seed(self, s): keras.utils.set_random_seed(s)
-
-    def inference(self, device=None):
-        "A context in which calls run on `device` (TensorFlow records gradients only under a tape)."
-        return contextlib.nullcontext() if device is None else tf.device(device)
-
-    def page_state(self, ns):
-        "Weights, constants, input and output of the block this page's namespace `ns` holds as `net`."
-        weights, constants = get_weights(ns["net"])
-        return weights, constants, self.numpy(ns["X"]), self.numpy(ns["net"](ns["X"]))

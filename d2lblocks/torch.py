@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
-           'get_weights', 'set_weights', 'compile_block', 'GraderOps']
+           'get_weights', 'set_weights', 'compile_block']
 
 # %% ../nbs/02_torch.ipynb #1ebd20eb
 import warnings
@@ -105,106 +105,3 @@ def compile_block(net:nn.Module)->nn.Module:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*torch\.jit\.script.* is deprecated", category=DeprecationWarning)
         return torch.jit.script(net)
-
-# %% ../nbs/02_torch.ipynb #38ecad7b
-from pathlib import Path
-import numpy as onp  # plain NumPy, named as in the MXNet module, where `np` is MXNet's
-
-def _checked_numpy(y, tensor_type, convert):
-    "`convert(y)` as a float64 NumPy array if `y` is a framework tensor; anything else is an error, not a guess."
-    if not isinstance(y, tensor_type): raise TypeError(f"expected a tensor, got {type(y).__name__}")
-    return onp.asarray(convert(y), dtype=onp.float64)
-
-class GraderOps:
-    "What the grader's probes, the tests and the benchmark do with PyTorch blocks, NumPy arrays in and out."
-    Block = nn.Module
-    compiler = "TorchScript"
-    page_call = "net(X)"  # how this page prints a block's output
-    fields_only = False  # a container takes its blocks as separate arguments, `MySequential(*blocks)`
-
-    def dense(self, n_in, n_out, W=None, b=None):
-        "A dense layer `n_in` → `n_out`; holding `W` (laid out (in, out)) and `b` if given."
-        layer = nn.Linear(n_in, n_out)
-        if W is not None: self.set_dense(layer, W, b)
-        return layer
-
-    def set_dense(self, layer, W, b):
-        "Copy NumPy `W` (in, out) and `b` into the dense `layer`."
-        with torch.no_grad():
-            layer.weight.copy_(torch.as_tensor(onp.asarray(W).T, dtype=torch.float32))
-            layer.bias.copy_(torch.as_tensor(onp.asarray(b), dtype=torch.float32))
-
-    def relu(self): return nn.ReLU()
-    def initialize(self, net, X): return net  # PyTorch creates parameters with their shapes: nothing to infer
-
-    def tensor(self, X, device=None):
-        "`X` as a float32 tensor, on `device` if given."
-        return torch.as_tensor(onp.asarray(X), dtype=torch.float32, device=device)
-
-    def numpy(self, y): return _checked_numpy(y, torch.Tensor, lambda t: t.detach().cpu().numpy())
-    def forward(self, net, X, device=None): return self.numpy(net(self.tensor(X, device)))
-    def param_count(self, net): return int(param_count(net))
-
-    def weight_grads(self, net, X, layers):
-        "Gradients of the sum of `net`'s output on `X` with respect to each layer's weight, laid out (in, out)."
-        for layer in layers: layer.weight.grad = None
-        net(self.tensor(X)).sum().backward()
-        return [onp.zeros(layer.weight.shape[::-1]) if layer.weight.grad is None
-                else layer.weight.grad.detach().cpu().numpy().T for layer in layers]
-
-    def internal_names(self):
-        "Attribute names every module has before the student's code adds its own."
-        return set(vars(nn.Module()))
-
-    def registry(self, net):
-        "The children the module registered, by name (assigning a module to an attribute lands here)."
-        return dict(vars(net).get("_modules") or {})
-
-    def descendants(self, block): return list(nn.Module.modules(block))  # unbound: `self.modules = [...]` shadows it
-
-    def consequences(self):
-        "What a plain list does in PyTorch: `state_dict()` (what saving stores) has no entries for the blocks."
-        return dict(saved_entries=lambda net, blocks: len(net.state_dict()))
-
-    def my_sequential(self, native=False):
-        "The chapter's MLP in `MySequential`, or with `native` in PyTorch's own sequential container."
-        layers = [nn.Linear(20, 256), nn.ReLU(), nn.Linear(256, 10)]
-        return nn.Sequential(*layers) if native else MySequential(*layers)
-
-    def place(self, net, device=None):
-        "`net` ready to call on `device` (by default `try_gpu()`)."
-        return net.to(try_gpu() if device is None else device)
-
-    def build(self, name, device=None):
-        "A fresh block `name` of this page, placed on `device`."
-        makers = dict(sequential_mlp=sequential_mlp, MLP=MLP, MySequential=self.my_sequential,
-                      FixedHiddenMLP=FixedHiddenMLP, NestMLP=NestMLP, chimera=chimera)
-        if name not in makers: raise ValueError(f"unknown block {name!r}; expected one of {sorted(makers)}")
-        return self.place(makers[name](), device)
-
-    def compiled(self, net): return compile_block(net)
-    def uncompilable(self, name): return None  # TorchScript compiles every block of the page
-
-    def save(self, net, folder)->Path:
-        "Write `net`'s state to a file in `folder`; return its path."
-        path = Path(folder) / "weights.pt"
-        torch.save(net.state_dict(), path)
-        return path
-
-    def load(self, net, path, device=None):
-        "`net` holding the state that `save` wrote to `path`."
-        net.load_state_dict(torch.load(path, map_location=device, weights_only=True))
-        return net
-
-    def wait(self, y):
-        "`y`, once the device has computed it (CUDA kernels run asynchronously)."
-        if y.is_cuda: torch.cuda.synchronize(y.device)
-        return y
-
-    def seed(self, s): torch.manual_seed(s)
-    def inference(self, device=None): return torch.no_grad()  # tensors carry their device: nothing to enter
-
-    def page_state(self, ns):
-        "Weights, constants, input and output of the block this page's namespace `ns` holds as `net`."
-        weights, constants = get_weights(ns["net"])
-        return weights, constants, self.numpy(ns["X"]), self.numpy(ns["net"](ns["X"]))

@@ -1,15 +1,16 @@
 """Build the chapter's blocks the same way in every framework, on its `try_gpu()` device, and run them on NumPy input.
 
-Everything framework-specific is the framework module's `GraderOps` (see "The adapter the grader and tests use" on
-each chapter page); these helpers only pick the module's adapter and device."""
+Everything framework-specific is the framework's adapter (`d2lblocks.grader.adapters.<framework>`, the framework
+contract); these helpers only pick the adapter of a chapter module and its device."""
 import functools
 import numpy as np
+from d2lblocks.grader.adapters.base import adapter
 
 
 @functools.cache
 def ops(fw):
-    """The adapter of framework module `fw` (one per module: JAX's draws a new PRNG key for each block it places)."""
-    return fw.GraderOps()
+    """The adapter of chapter module `fw` (one per module: JAX's draws a new PRNG key for each block it places)."""
+    return adapter(fw.__name__.rsplit(".", 1)[-1])
 
 
 def build(fw, name):

@@ -4,17 +4,18 @@
 Usage: .venv/bin/python tools/output_margins.py nbs/02_torch.ipynb [trials]   (any chapter page, 04_jax included)
 
 Runs the page's code cells in order, as the kernel would. After each cell whose stored output prints a block's
-output on `X`, it recomputes that output from the block's own weights (the framework module's `GraderOps.page_state`) in float64, and again
+output on `X`, it recomputes that output from the block's own weights (the framework adapter's `page_state`) in float64, and again
 `trials` times in float32 adding the terms of every product in a random order. It reports the float32 error,
 the smallest distance of a value from a boundary where its 4-decimal print would change, and how many of
 the random orders print differently. The pages print four decimals; a margin far above the error is what
 makes the stored outputs the same on every machine.
 """
-import contextlib, importlib, io, json, linecache, os, sys
+import contextlib, io, json, linecache, os, sys
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from d2lblocks.core import FRAMEWORKS, chapter_page
+from d2lblocks.grader.adapters.base import adapter
 
 PAGES = {chapter_page(fw): fw for fw in FRAMEWORKS}
 rng = np.random.default_rng(0)
@@ -54,7 +55,7 @@ def check(path, trials=200):
     nb = json.load(open(path, encoding="utf-8"))
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.chdir(os.path.dirname(os.path.abspath(path)))
-    ops = importlib.import_module(f"d2lblocks.{fw}").GraderOps()  # the page's block and its weights, in NumPy
+    ops = adapter(fw)  # the page's block and its weights, in NumPy
     ns, worst = {}, []
     for i, cell in enumerate(nb["cells"]):
         src = "".join(cell["source"])
