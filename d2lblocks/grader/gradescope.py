@@ -175,7 +175,7 @@ index=${{D2LBLOCKS_TORCH_INDEX-{index}}}
 "$root/venv/bin/python" -m pip check
 # The students' processes run as other users: they must read the venv, never the bundle.
 chmod 700 "$source"
-"$root/venv/bin/python" -c 'import sys; from d2lblocks.grader.gradescope import self_check; self_check(sys.argv[1], {minutes})' "$source/bundle"
+"$root/venv/bin/python" -I -c 'import sys; from d2lblocks.grader.gradescope import self_check; self_check(sys.argv[1], {minutes})' "$source/bundle"
 echo "setup.sh: the reference solutions earned every point; the autograder is ready"
 """
 
@@ -183,7 +183,8 @@ RUN_AUTOGRADER = """#!/usr/bin/env bash
 # Gradescope runs this for every submission.
 root=${AUTOGRADER_ROOT:-/autograder}
 rm -f "$root/results/results.json"
-"$root/venv/bin/python" -c 'import sys; from d2lblocks.grader.gradescope import run_autograder; sys.exit(run_autograder())'
+# -I: nothing in the working folder or the environment can stand in for the grader's modules.
+"$root/venv/bin/python" -I -c 'import sys; from d2lblocks.grader.gradescope import run_autograder; sys.exit(run_autograder())'
 code=$?
 if [ ! -s "$root/results/results.json" ]; then
   mkdir -p "$root/results"
