@@ -48,11 +48,13 @@ class Roster(dict):
 # %% ../../nbs/17_classroom.ipynb #9e24434f
 def read_roster(path, # a CSV: Classroom 50's roster.csv, `student,repository`, or GitHub Classroom's old export
                 url_template:str=None, # builds URLs for rows without one, from {student} and {repo}: "https://github.com/org/{repo}"
-                classroom:str=None, assignment:str=None # Classroom 50's names, for {repo} (its naming rule)
+                classroom:str=None, assignment:str=None, # Classroom 50's names, for {repo} (its naming rule)
+                org:str=None # the GitHub organization: without a template, URLs are https://github.com/ORG/{repo}
                )->Roster:
     "The usable rows of a roster, with a problem per row that cannot be used; a file that cannot be read raises."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"roster {path} not found")
+    if not url_template and org and classroom and assignment: url_template = f"https://github.com/{org}/{{repo}}"
     try: reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
     except UnicodeDecodeError: raise ValueError(f"roster {path} is not UTF-8 text") from None
     if url_template:
@@ -181,7 +183,8 @@ def collect_student(url:str, # the student's repository
             _ok(_git(["checkout", "-q", "--force", "-B", branch, "refs/collected/head"], cwd=folder, env=env), "checkout")
             _ok(_git(["clean", "-q", "-ffdx"], cwd=folder, env=env), "clean")
             commit = _ok(_git(["rev-parse", "HEAD"], cwd=folder, env=env), "rev-parse")
-            return dict(status="ok", detail="", branch=branch, commit=commit)
+            when = _ok(_git(["log", "-1", "--format=%cI", "HEAD"], cwd=folder, env=env), "log")
+            return dict(status="ok", detail="", branch=branch, commit=commit, committed_at=when)
         except GitFailed as e: failure = str(e)
     return _emptied(folder, "clone failed", failure)
 
@@ -397,7 +400,7 @@ def _fail(e)->int:
     print(f"error: {e}", file=sys.stderr)
     return 2
 
-def _roster(args)->Roster: return read_roster(args.roster, args.url_template, args.classroom, args.assignment)
+def _roster(args)->Roster: return read_roster(args.roster, args.url_template, args.classroom, args.assignment, args.org)
 
 def collect_command(args)->int:
     "Run `d2lblocks collect`: 0 when every student was collected, 1 when someone was not, 2 when the roster is unusable."
@@ -448,6 +451,8 @@ def add_commands(sub # the `add_subparsers()` of the d2lblocks parser
                                               '"https://github.com/ORG/{repo}"')
         p.add_argument("--classroom", help="Classroom 50's classroom, for {repo}: <classroom>-<assignment>-<username>")
         p.add_argument("--assignment", help="Classroom 50's assignment slug, for {repo}")
+        p.add_argument("--org", default=os.environ.get("GITHUB_REPOSITORY_OWNER"),
+                       help="the course's GitHub organization, for https://github.com/ORG/{repo} (default: $GITHUB_REPOSITORY_OWNER)")
     p = sub.add_parser("collect", help="clone or update every student's repository listed in a roster")
     p.add_argument("roster", help="CSV: Classroom 50's roster.csv, student,repository, or GitHub Classroom's old export")
     p.add_argument("--into", required=True, help="class folder: one folder per student, and collect.json")
