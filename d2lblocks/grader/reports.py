@@ -267,11 +267,16 @@ def _policy_lines(adjusted:dict, policy:dict)->list:
         out.append(f"| {_md(s)} | {a['late_days']} | {a['final_score']:g} | {a['weighted_max']:g} | {why} |")
     return out
 
+def _names(students:list, most:int=10)->str:
+    shown = ", ".join(_md(s) for s in students[:most])
+    return shown + (f" and {len(students) - most} more" if len(students) > most else "")
+
 def _similar_lines(similar:dict)->list:
-    if not similar or not (similar["pairs"] or similar["reference"]): return []
+    if not similar or not any(similar.values()): return []
     out = ["", "### Similar answers (instructor only; no score changed)", ""]
+    out += [f"- {_md(nb)}: {_names(students)} handed in the same answer" for nb, students in similar["same"]]
     out += [f"- {_md(nb)}: {_md(a)} and {_md(b)} ({100 * s:.0f}% alike)" for nb, a, b, s in similar["pairs"]]
-    out += [f"- {_md(nb)}: {_md(st)} handed in the reference solution ({100 * s:.0f}% alike)" for nb, st, s in similar["reference"]]
+    out += [f"- {_md(nb)}: {_names(students)}: the reference solution ({100 * s:.0f}% alike)" for nb, students, s in similar["reference"]]
     return out
 
 # %% ../../nbs/14c_reports.ipynb #902b2569
@@ -355,8 +360,9 @@ def merge_class_reports(shard_dirs:list, # output folders of `grade(..., whole_c
         if source.resolve() != (ledger.root / "entries" / student).resolve():
             ledger.forget(student)
             shutil.copytree(source, ledger.root / "entries" / student)
-    for shard in shards:
+    for shard in shards:  # each student's history comes from the shard that graded them
+        if Ledger(shard).root.resolve() == ledger.root.resolve(): continue
         for event in Ledger(shard).events():
-            if Ledger(shard).root.resolve() != ledger.root.resolve(): ledger.log(event)
+            if origin.get(event.get("student")) == shard: ledger.log(event)
     ledger.write_view(view)
     return reports_from_ledger(out)

@@ -44,21 +44,28 @@ def similarity(a:dict, b:dict)->float:
     x, y = set(a["shingles"]), set(b["shingles"])
     return len(x & y) / len(x | y) if x | y else 0.0
 
-# %% ../../nbs/14d_similarity.ipynb #1742599c
+# %% ../../nbs/14d_similarity.ipynb #1d55505f
 THRESHOLD = 0.9
+
+def _groups(by_student:dict, stub:str)->dict:
+    "{digest: (fingerprint, [students])} of the answers worth comparing."
+    groups = {}
+    for student, f in sorted(by_student.items()):
+        if f["tokens"] >= MIN_TOKENS and f["digest"] != stub: groups.setdefault(f["digest"], (f, []))[1].append(student)
+    return groups
 
 def similar_answers(answers:dict, # {notebook: {student: fingerprint}}
                     reference:dict, # {notebook: the master's fingerprint}
                     stubs:dict=None, # {notebook: the released stub's fingerprint}: not an answer
                     threshold:float=THRESHOLD)->dict:
-    "{'pairs': [(notebook, a, b, similarity)], 'reference': [(notebook, student, similarity)]}, most similar first."
-    pairs, same_as_reference, stubs = [], [], stubs or {}
-    for notebook, by_student in answers.items():
-        stub = stubs.get(notebook, {}).get("digest")
-        kept = {s: f for s, f in sorted(by_student.items()) if f["tokens"] >= MIN_TOKENS and f["digest"] != stub}
-        for (a, fa), (b, fb) in itertools.combinations(kept.items(), 2):
-            if (score := similarity(fa, fb)) >= threshold: pairs.append((notebook, a, b, round(score, 3)))
+    "{'same': [(notebook, students)], 'pairs': [(notebook, a, b, similarity)], 'reference': [(notebook, students, similarity)]}."
+    same, pairs, like_reference, stubs = [], [], [], stubs or {}
+    for notebook in sorted(answers):
+        groups = _groups(answers[notebook], stubs.get(notebook, {}).get("digest"))
+        same += [(notebook, students) for _, students in groups.values() if len(students) > 1]
+        for (fa, a), (fb, b) in itertools.combinations(groups.values(), 2):
+            if (score := similarity(fa, fb)) >= threshold: pairs.append((notebook, a[0], b[0], round(score, 3)))
         if notebook in reference:
-            for s, f in kept.items():
-                if (score := similarity(f, reference[notebook])) >= threshold: same_as_reference.append((notebook, s, round(score, 3)))
-    return dict(pairs=sorted(pairs, key=lambda p: (-p[3], p[:3])), reference=sorted(same_as_reference, key=lambda p: (-p[2], p[:2])))
+            for f, students in groups.values():
+                if (score := similarity(f, reference[notebook])) >= threshold: like_reference.append((notebook, students, round(score, 3)))
+    return dict(same=same, pairs=sorted(pairs, key=lambda p: (-p[3], p[:3])), reference=sorted(like_reference, key=lambda p: (-p[2], p[0])))
