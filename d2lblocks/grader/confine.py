@@ -132,9 +132,13 @@ _FROM_UNTRUSTED = frozenset({"ctypes.cdata", "ctypes.cdata/buffer", "ctypes.stri
                              "ctypes.addressof", "code.__new__", "marshal.loads", "function.__new__"})
 _WATCHED = _NEAR_UNTRUSTED | _FROM_UNTRUSTED | {"sys.addaudithook", "sys._getframe", "object.__getattr__", "ctypes.dlsym",
                                                 "ctypes.dlsym/handle", "compile", "open", "object.__setattr__"}
-# Modules that read their caller's frame only for its module name and never hand the frame on.
-_NAME_READERS = ("/collections/__init__.py", "/typing.py", "/enum.py")
-_LOGGING = ("/logging/__init__.py", "/absl/logging/__init__.py")
+# The standard library's modules that hand frames to their callers (inspect.stack, traceback.walk_tb, a task's
+# get_stack, logging.currentframe, pdb): trusted code elsewhere (the frameworks filtering their tracebacks,
+# namedtuple reading its caller's module name) reads frames for itself.
+_FRAME_HANDERS = {"/inspect.py": {"currentframe", "stack", "trace", "getinnerframes", "getouterframes"},
+                  "/traceback.py": {"walk_stack", "walk_tb"}, "/logging/__init__.py": {"<lambda>"},
+                  "/bdb.py": None, "/pdb.py": None, "/cgitb.py": None, "/asyncio/tasks.py": None,
+                  "/asyncio/base_tasks.py": None}  # None: any function of the module
 
 def install_guard(trusted:list, # folders whose code is trusted: the interpreter, the environment, the package
                   symbols:tuple=("MX", "NN") # ctypes symbols untrusted code may still look up (MXNet's library)
@@ -147,7 +151,7 @@ def install_guard(trusted:list, # folders whose code is trusted: the interpreter
     symbols, refused, busy, threads, armed = tuple(symbols), [], set(), set(), []
     getframe, ident, basename = sys._getframe, threading.get_ident, os.path.basename
     watched, near_untrusted, from_untrusted, frame_attributes = _WATCHED, _NEAR_UNTRUSTED, _FROM_UNTRUSTED, _FRAME_ATTRIBUTES
-    name_readers, logging, current_frames, startswith = _NAME_READERS, _LOGGING, sys._current_frames, str.startswith
+    handers, current_frames, startswith = tuple(_FRAME_HANDERS.items()), sys._current_frames, str.startswith
 
     def untrusted(frame): return frame is not None and not startswith(frame.f_code.co_filename, prefixes)
 
@@ -165,13 +169,12 @@ def install_guard(trusted:list, # folders whose code is trusted: the interpreter
         if event == "sys.addaudithook": return event
         if event in near_untrusted: return event if near else ""
         if event in from_untrusted: return event if direct else ""
-        if event == "sys._getframe":
-            if direct: return event
-            if not near: return ""
-            where = caller.f_code.co_filename
-            if where.endswith(name_readers) or (where.endswith(logging) and not untrusted(args[0])): return ""
-            return event
-        if event == "object.__getattr__": return f"reading {args[1]}" if near and args[1] in frame_attributes else ""
+        if event == "sys._getframe" or (event == "object.__getattr__" and args[1] in frame_attributes):
+            what = event if event == "sys._getframe" else f"reading {args[1]}"
+            if direct: return what
+            where, function = caller.f_code.co_filename, caller.f_code.co_name
+            hands_on = any(where.endswith(module) and (names is None or function in names) for module, names in handers)
+            return what if near and hands_on else ""
         if event in ("ctypes.dlsym", "ctypes.dlsym/handle"):
             name = args[-1] if isinstance(args[-1], str) else ""
             return f"{event} {name}" if near and not startswith(name, symbols) else ""
@@ -219,7 +222,7 @@ def snapshot()->dict:
 
 def replaced(before:dict)->list:
     "What a cell replaced since `before`: [(owner, name, original)], for functions, classes, modules and methods."
-    found, module_type = [], type(sys)
+    found, module_type, function_type = [], type(sys), type(snapshot)
     for (module_name, class_name), (owner, copy) in before.items():
         try: now = vars(owner)
         except TypeError: continue
@@ -230,7 +233,9 @@ def replaced(before:dict)->list:
             # A lazy loader replaces itself with the module it stands for.
             if isinstance(original, module_type) and isinstance(value, module_type) and value.__name__ == original.__name__: continue
             found.append((owner, key, original))
-        if class_name:  # a method added to a class of the framework or the grader changes its instances too
+        # A method added to a class of the framework or the grader changes its instances too; extension types
+        # (no Python function among their attributes) fill their namespaces lazily, by themselves.
+        if class_name and any(type(v) is function_type for v in copy.values()):
             found += [(owner, key, _missing) for key in now.keys() - copy.keys() if callable(now[key])]
     return found
 
@@ -290,10 +295,10 @@ def scan_source(cells:list # the source of each cell the student wrote
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 module = node.module if isinstance(node, ast.ImportFrom) else None
                 names = [module or ""] + [a.name for a in node.names]
-                if any(n and n.startswith(("d2lblocks.grader", "d2lblocks.core")) for n in names): what = "the grader's modules"
+                if any(n and n.startswith("d2lblocks.grader") for n in names): what = "the grader's modules"
             if isinstance(node, ast.ClassDef):
                 for item in node.body:
                     if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in REGISTRY_METHODS:
-                        found.append(f"answer cell {index + 1}: {node.name} overrides {item.name}, which the grader reads")
-            if what: found.append(f"answer cell {index + 1}: reaches for {what}" + (f" ({name})" if name else ""))
+                        found.append(f"cell {index + 1}: {node.name} overrides {item.name}, which the grader reads")
+            if what: found.append(f"cell {index + 1}: reaches for {what}" + (f" ({name})" if name else ""))
     return sorted(set(found))
