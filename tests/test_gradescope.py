@@ -124,10 +124,12 @@ def memory_cgroup():
         return None
 
 
-def grade(root: Path, submission: dict, prefix=()) -> dict:
+def grade(root: Path, submission: dict, without_sys_admin: bool = False) -> dict:
     """Put `submission` in root/submission, run root/run_autograder as Gradescope does (in the 768 MB cgroup where
     possible), and return results.json with the run's seconds and peak memory. It runs from the submission folder,
-    the worst working folder Gradescope could choose: files there must not stand in for the grader's."""
+    the worst working folder Gradescope could choose: files there must not stand in for the grader's.
+    `without_sys_admin` runs it as a container without CAP_SYS_ADMIN does (root, but no namespaces or mounts),
+    which Gradescope's may be."""
     shutil.rmtree(root / "submission", ignore_errors=True)
     (root / "submission").mkdir()
     for rel, text in submission.items():
@@ -137,7 +139,9 @@ def grade(root: Path, submission: dict, prefix=()) -> dict:
     enter = f'echo $$ > {group}/cgroup.procs && ' if group else ""
     start = time.perf_counter()
     try:
-        proc = subprocess.run([*prefix, "bash", "-c", f'{enter}exec bash "{root}/run_autograder"'], cwd=root / "submission", capture_output=True,
+        command = f'{enter}exec bash "{root}/run_autograder"'
+        argv = ["capsh", "--drop=cap_sys_admin", "--", "-c", command] if without_sys_admin else ["bash", "-c", command]
+        proc = subprocess.run(argv, cwd=root / "submission", capture_output=True,
                               text=True, env=clean_env(AUTOGRADER_ROOT=str(root)), timeout=900)
         peak = int((group / "memory.max_usage_in_bytes").read_text()) if group else None
         failcnt = int((group / "memory.failcnt").read_text()) if group else None
@@ -259,7 +263,20 @@ def run_autograder(root=None):
 """
 
 
-def test_a_hostile_submission_earns_nothing_and_cannot_reach_the_bundle_or_results(gradescope, released, tasks):
+CONTAINERS = [pytest.param(False, id="root-with-namespaces"),
+              pytest.param(True, id="root-without-CAP_SYS_ADMIN",
+                           marks=pytest.mark.skipif(shutil.which("capsh") is None, reason="no capsh (Debian libcap2-bin)"))]
+
+
+@pytest.mark.parametrize("without_sys_admin", CONTAINERS)
+def test_a_right_submission_earns_every_point_in_either_container(gradescope, released, right, without_sys_admin):
+    doc = grade(gradescope, submission(released, right), without_sys_admin)
+    check_gradescope_spec(doc)
+    assert doc["score"] == gradescope_totals(released[1])["points"], [t["output"] for t in doc["tests"] if t["status"] == "failed"]
+
+
+@pytest.mark.parametrize("without_sys_admin", CONTAINERS)
+def test_a_hostile_submission_earns_nothing_and_cannot_reach_the_bundle_or_results(gradescope, released, tasks, without_sys_admin):
     parallel = next(k for k in tasks if k.endswith("_parallel.ipynb"))
     loot = Path("/tmp/d2lblocks-gradescope-loot.txt")
     loot.unlink(missing_ok=True)
@@ -268,7 +285,7 @@ def test_a_hostile_submission_earns_nothing_and_cannot_reach_the_bundle_or_resul
     files["d2lblocks/__init__.py"] = ""
     files["d2lblocks/grader/__init__.py"] = ""
     files["d2lblocks/grader/gradescope.py"] = FAKE_GRADER.format(root=str(gradescope))
-    doc = grade(gradescope, files)
+    doc = grade(gradescope, files, without_sys_admin)
     check_gradescope_spec(doc)
     assert doc["score"] == 0 and doc["_run"]["code"] == 0
     text = json.dumps(doc["tests"]) + doc["output"]
@@ -287,3 +304,13 @@ def test_a_broken_grader_says_it_is_the_graders_fault(gradescope, released, righ
     outputs = [t["output"] for t in doc["tests"]] + [doc["output"]]
     assert not any("ended before answering" in o for o in outputs), outputs[:3]
     assert any("grader" in o.lower() or "autograder" in o.lower() for o in outputs)
+
+
+def test_a_grader_that_cannot_even_start_still_writes_results_that_blame_it(gradescope, released, right):
+    "The grader package itself gone from the venv: run_autograder's own fallback writes the results."
+    site = next((gradescope / "venv" / "lib").glob("python3.*/site-packages"))
+    (site / "d2lblocks").rename(site / "d2lblocks.away")
+    try: doc = grade(gradescope, submission(released, right))
+    finally: (site / "d2lblocks.away").rename(site / "d2lblocks")
+    assert doc["_run"]["code"] == 1 and doc["score"] == 0 and doc["tests"] == []
+    assert "fault of the autograder, not of your work" in doc["output"] and "exited with code 1" in doc["output"]
