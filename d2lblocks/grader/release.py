@@ -6,9 +6,9 @@
 __all__ = ['BEGIN', 'END', 'PACKAGING', 'WHEEL_MARKERS', 'RELEASE_FILE', 'STUDENT_README', 'GRADE_WORKFLOW', 'GITIGNORE',
            'TORCH_CPU_INDEX', 'STUDENT_PYTHON', 'HIDDEN_MARKERS', 'stub_solutions', 'solution_lines',
            'student_notebook', 'project_root', 'build_wheel', 'wheel_leaks', 'bundle_id', 'select_tasks', 'cell_hash',
-           'notebook_record', 'release_record', 'install_line', 'answered_notebooks', 'fresh_folder', 'release',
-           'find_leaks', 'exercise_notebooks', 'first_problem', 'check_notebook', 'structure_problems', 'find_renamed',
-           'repository_root', 'read_manifest', 'check', 'points', 'check_summary']
+           'notebook_record', 'release_record', 'course_facts', 'course_summary', 'install_line', 'answered_notebooks',
+           'fresh_folder', 'release', 'find_leaks', 'exercise_notebooks', 'first_problem', 'check_notebook',
+           'structure_problems', 'find_renamed', 'repository_root', 'read_manifest', 'check', 'points', 'check_summary']
 
 # %% ../../nbs/15_release.ipynb #94ba827a
 import hashlib, json, os, re, shutil, subprocess, sys, tempfile, time, zipfile
@@ -151,6 +151,40 @@ def release_record(bundle_folder, # the bundle as written
     return dict(bundle_id=bundle_id(bundle_folder), frameworks=sorted({t.framework for t in tasks}), exercises=exercises,
                 grader_version=d2lblocks.__version__,
                 notebooks=[notebook_record(t, students[t.key]) for t in sorted(tasks, key=lambda t: t.key)])
+
+# %% ../../nbs/15_release.ipynb #742b6d08
+def course_facts(source="exercises", # a bundle folder (the masters' exercises/, or a released bundle)
+                 frameworks:list=None, exercises:list=None # a course's choice, as `release` takes it
+                )->dict:
+    "Counts of what a release of `source` gives: exercises, frameworks, notebooks, points per tier and per exercise."
+    from d2lblocks.grader.grade import RUNS_POINTS, Bundle
+    bundle = Bundle(source)
+    tasks = select_tasks(bundle.tasks, frameworks, exercises)
+    per_exercise = {}
+    for t in sorted(tasks, key=lambda t: t.master.parent.name):
+        hidden = RUNS_POINTS + sum(h.hidden_test["points"] for h in bundle.tests_for(t.exercise))
+        per_exercise.setdefault(t.exercise, dict(hidden_points=hidden, frameworks=[]))["frameworks"].append(t.framework)
+    return dict(exercises=list(per_exercise), frameworks=sorted({t.framework for t in tasks}), notebooks=len(tasks),
+                hidden_points=sum(e["hidden_points"] * len(e["frameworks"]) for e in per_exercise.values()),
+                public_points=len(tasks), per_exercise=per_exercise)
+
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+def _count(n:int, thing:str)->str: return f"{_WORDS.get(n, n)} {thing}{'' if n == 1 else 's'}"
+
+def course_summary(source="exercises", frameworks:list=None)->str:
+    "The counts of `course_facts` in words and a table, in Markdown, for the guide and the README."
+    facts, each = course_facts(source, frameworks), course_facts(source, frameworks)["per_exercise"]
+    fw = "torch" if "torch" in facts["frameworks"] else facts["frameworks"][0]
+    one = course_facts(source, [fw])
+    lines = [f"The bundle has {_count(len(facts['exercises']), 'exercise')} in {_count(len(facts['frameworks']), 'framework')} "
+             f"({', '.join(facts['frameworks'])}): {facts['notebooks']} notebooks. Released whole, the hidden tier grades them out of "
+             f"**{facts['hidden_points']:g} points** and the public checks give **{facts['public_points']} points**, a point per notebook. "
+             f"A course that teaches one framework (`release --frameworks {fw}`) releases {one['notebooks']} notebooks: "
+             f"**{one['hidden_points']:g} hidden-tier points** and **{one['public_points']} public points**.", "",
+             "| exercise | frameworks | hidden-tier points per notebook |", "|---|---|---|"]
+    lines += [f"| `{ex}` | {', '.join(e['frameworks'])} | {e['hidden_points']:g} |" for ex, e in each.items()]
+    return "\n".join(lines)
 
 # %% ../../nbs/15_release.ipynb #f1b0488f
 STUDENT_README = """# Layers and Blocks: exercises
