@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['BATCHES', 'FRAMEWORK_SCRIPT', 'IMPORT_SCRIPT', 'CONTAINER_TARGET', 'compare', 'measure_framework', 'measure_import',
-           'measure_grading', 'container_check', 'markdown_report', 'plot', 'machine', 'run']
+           'measure_grading', 'grading_markdown', 'container_check', 'markdown_report', 'plot', 'machine', 'run']
 
 # %% ../nbs/40_bench.ipynb #a50dd434
 import json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
@@ -93,26 +93,80 @@ def measure_import(module:str, repeats:int=7)->dict:
     return dict(seconds=_quartiles([s for s, _ in samples]), mib=statistics.median(m for _, m in samples))
 
 # %% ../nbs/40_bench.ipynb #f3ffa122
-def measure_grading(exercises:Path, students:int=20, jobs:int=2)->dict:
-    "Seconds to grade one student and a class of `students`, with the per-notebook split."
-    from d2lblocks.grader.grade import Bundle, grade
-    out = {}
+def _one_framework_bundle(exercises:Path, framework:str, folder:Path)->Path:
+    "A copy of the bundle with only `framework`'s masters: a course taught in one framework."
+    for ex in sorted(p.parent for p in Path(exercises).glob("*/exercise.py")):
+        (folder / ex.name).mkdir(parents=True)
+        for name in ("exercise.py", f"{framework}.ipynb"): shutil.copy2(ex / name, folder / ex.name / name)
+    return folder
+
+def _class_of(bundle, klass:Path, students:int, first:int=0):
+    "Students `first` to `students - 1`, each handing in the masters (the reference solutions), laid out as released."
+    for i in range(first, students):
+        for task in bundle.tasks:
+            (klass / f"student{i:04d}" / task.key).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(task.master, klass / f"student{i:04d}" / task.key)
+
+def _replicate_ledger(out:Path, students:int, first:int):
+    "Give students `first` to `students - 1` the ledger entries of student 0: what grading the same bytes records."
+    entries = out / ".ledger" / "entries"
+    for i in range(first, students): shutil.copytree(entries / "student0000", entries / f"student{i:04d}")
+
+def _timed_grade(klass, out, bundle, jobs, stats=None)->tuple:
+    "(seconds, notebooks graded) of one class run."
+    from d2lblocks.grader.grade import grade
+    lines, start = [], time.perf_counter()
+    grade(klass, out, bundle, whole_class=True, jobs=jobs, progress=lines.append, stats=stats)
+    return time.perf_counter() - start, int(lines[0].rsplit(" ", 1)[1])
+
+def measure_grading(exercises:Path, students:int=20, jobs:int=2, framework:str="torch", simulated:int=200, large:int=1000)->dict:
+    "A class's first grading, then (from its ledger) an unchanged class of `simulated`, one push, and a class of `large`."
+    from d2lblocks.grader.grade import Bundle
     with tempfile.TemporaryDirectory() as tmp:
-        klass = Path(tmp) / "class"
-        # Every student hands in the masters (reference solutions), laid out as the release lays out notebooks.
-        for task in Bundle(exercises).tasks:
-            for i in range(students):
-                (klass / f"student{i:02d}" / task.key).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(task.master, klass / f"student{i:02d}" / task.key)
-        runs = (("one_student", klass / "student00", False, 1, True), ("class", klass, True, students, True),
-                ("one_student_fresh_interpreters", klass / "student00", False, 1, False))
-        for label, sub, whole, n, forked in runs:
-            stats, start = [], time.perf_counter()
-            grade(sub, Path(tmp) / f"out-{label}", exercises, whole_class=whole, jobs=jobs, progress=lambda s: None,
-                  stats=stats, fork_server=forked)
-            out[label] = dict(students=n, notebooks=len(stats), jobs=jobs, seconds=time.perf_counter() - start,
-                              per_notebook={k: _quartiles([s[k] for s in stats]) for k in stats[0]})
-    return out
+        tmp = Path(tmp)
+        bundle = Bundle(_one_framework_bundle(exercises, framework, tmp / "bundle"))
+        klass, out, per_student, stats = tmp / "class", tmp / "out", len(bundle.tasks), []
+        _class_of(bundle, klass, students)
+        seconds, graded = _timed_grade(klass, out, bundle, jobs, stats)
+        cost = seconds / graded  # wall seconds per notebook at `jobs`, child start, cells, probe, tests and reports included
+        first = dict(students=students, notebooks=graded, seconds=seconds, wall_per_notebook=cost,
+                     per_notebook={k: _quartiles([s[k] for s in stats]) for k in stats[0]})
+        _class_of(bundle, klass, simulated, students)
+        _replicate_ledger(out, simulated, students)
+        seconds, graded = _timed_grade(klass, out, bundle, jobs)
+        estimate = cost * simulated * per_student
+        rerun = dict(students=simulated, graded=graded, seconds=seconds, first_grading_estimate=estimate, ratio=seconds / estimate)
+        pushed = klass / f"student{simulated // 2:04d}" / bundle.tasks[0].key
+        nb = json.loads(pushed.read_text())
+        nb["cells"].append(dict(cell_type="markdown", metadata={}, source="a note the student pushed"))
+        pushed.write_text(json.dumps(nb))
+        seconds, graded = _timed_grade(klass, out, bundle, jobs)
+        push = dict(students=simulated, graded=graded, seconds=seconds)
+        _class_of(bundle, klass, large, simulated)
+        _replicate_ledger(out, large, simulated)
+        seconds, graded = _timed_grade(klass, out, bundle, jobs)
+        estimate = cost * large * per_student
+        big = dict(students=large, notebooks=large * per_student, first_grading_estimate=estimate,
+                   shards_for_10_minutes=int(-(-estimate // 600)), rerun_seconds=seconds, rerun_graded=graded)
+    return dict(framework=framework, jobs=jobs, first=first, rerun=rerun, push=push, large=big)
+
+def grading_markdown(g:dict)->list:
+    "The grading figures as Markdown lines."
+    f, r, p, big = g["first"], g["rerun"], g["push"], g["large"]
+    split = " / ".join(f"{f['per_notebook'][k]['median']:.2f}" for k in ("import", "cells", "probe", "tests", "total"))
+    return ["", f"### Grading ({g['framework']}, {g['jobs']} jobs)", "",
+            "| what | students | notebooks graded | wall seconds |", "|---|---|---|---|",
+            f"| first grading | {f['students']} | {f['notebooks']} | {f['seconds']:.1f} |",
+            f"| unchanged class, graded again | {r['students']} | {r['graded']} | {r['seconds']:.2f} |",
+            f"| one student's push | {p['students']} | {p['graded']} | {p['seconds']:.2f} |",
+            f"| unchanged class, graded again | {big['students']} | {big['rerun_graded']} | {big['rerun_seconds']:.2f} |", "",
+            f"Per notebook: {f['wall_per_notebook']:.2f} s of wall time at {g['jobs']} jobs; inside, median seconds of child start and "
+            f"import / cells / probe / hidden tests / total: {split}.",
+            f"A first grading of {r['students']} students would take {r['first_grading_estimate']:.0f} s at that cost; grading them "
+            f"again unchanged took {r['seconds']:.2f} s, {100 * r['ratio']:.2f}% of it (target: at most 2%).",
+            f"A class of {big['students']} students ({big['notebooks']} notebooks) would take {big['first_grading_estimate']:.0f} s "
+            f"({big['first_grading_estimate'] / 60:.0f} min) on this machine: {big['shards_for_10_minutes']} shard(s) of this machine "
+            "bring it under 10 minutes."]
 
 # %% ../nbs/40_bench.ipynb #1b11da1c
 def _fmt(q, scale=1e6, unit="µs"): return f"{q['median'] * scale:.1f} {unit} [{q['p25'] * scale:.1f}–{q['p75'] * scale:.1f}]"
@@ -149,13 +203,7 @@ def markdown_report(res:dict)->str:
                 else: out.append(f"{row} {_fmt(r['a'])} | {_fmt(r['b'])} | {_ratio(r['ratio'])} |")
     out += ["", "### Imports (fresh interpreter)", "", "| module | import time | MiB added |", "|---|---|---|"]
     out += [f"| `{m}` | {_fmt(r['seconds'], 1e3, 'ms')} | {r['mib']:.1f} |" for m, r in res["imports"].items()]
-    if res.get("grading"):
-        out += ["", "### Grading", "", "| what | notebooks | jobs | wall seconds | per notebook (median s): child start+import / cells / probe / hidden tests / total |",
-                "|---|---|---|---|---|"]
-        for label, g in res["grading"].items():
-            p = g["per_notebook"]
-            split = " / ".join(f"{p[k]['median']:.2f}" for k in ("import", "cells", "probe", "tests", "total"))
-            out.append(f"| {label.replace('_', ' ')} | {g['notebooks']} | {g['jobs']} | {g['seconds']:.1f} | {split} |")
+    if res.get("grading"): out += grading_markdown(res["grading"])
     return "\n".join(out) + "\n"
 
 # %% ../nbs/40_bench.ipynb #9b8f209f
@@ -201,8 +249,8 @@ def run(out:Path=Path("bench"), exercises:Path=Path("exercises"), grading:bool=T
         progress(f"timing import {mod} ...")
         res["imports"][mod] = measure_import(mod, repeats=3 if quick else 7)
     if grading:
-        progress("grading one student and a class ...")
-        res["grading"] = measure_grading(Path(exercises), students=2 if quick else 20)
+        progress("grading a class, then the same class unchanged, a push, and simulated classes of 200 and 1000 ...")
+        res["grading"] = measure_grading(Path(exercises), students=2 if quick else 10, simulated=20 if quick else 200)
     res["plots"] = plot(res, out)
     res["markdown"] = markdown_report(res)
     (out / "results.json").write_text(json.dumps(res, indent=1))
