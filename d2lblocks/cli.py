@@ -79,8 +79,10 @@ def grade_command(args)->int:
         return 2
     options = dict(whole_class=args.whole_class, jobs=args.jobs, limits=Limits(seconds=args.timeout), shard=args.shard,
                    policy=getattr(args, "policy", None))
+    if args.accept_weaker_sandbox: options["accept_weaker_sandbox"] = True
+    from d2lblocks.grader.sandbox import SandboxError
     try: docs = grade(args.submission, args.out, bundle, **options)
-    except (FileNotFoundError, ValueError) as e:
+    except (FileNotFoundError, ValueError, SandboxError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as e:  # GradingInterrupted: what was graded is in the ledger, and the reports show it
@@ -185,6 +187,9 @@ def main(argv=None)->int:
     p_grade.add_argument("--bundle", help="grading bundle (default: this repository's exercises/)")
     p_grade.add_argument("--class", dest="whole_class", action="store_true", help="SUBMISSION holds one folder per student")
     p_grade.add_argument("--jobs", type=int, default=1, help="notebooks graded at the same time")
+    p_grade.add_argument("--accept-weaker-sandbox", action="store_true",
+                         help="grade even where the sandbox check finds that a student's code could read the bundle, "
+                              "the reports or other students' files, or reach the network (gives up that protection)")
     p_grade.add_argument("--timeout", type=positive_seconds, default=180, help="seconds allowed per notebook (more than 0)")
     p_grade.add_argument("--policy", help="course policy (TOML: deadline, late penalty, weights, overrides); default: the bundle's course.toml")
     p_grade.add_argument("--fail-under", type=float, help="exit 1 if a student scores below this")

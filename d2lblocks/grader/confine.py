@@ -138,7 +138,8 @@ _WATCHED = _NEAR_UNTRUSTED | _FROM_UNTRUSTED | {"sys.addaudithook", "sys._getfra
 _FRAME_HANDERS = {"/inspect.py": {"currentframe", "stack", "trace", "getinnerframes", "getouterframes"},
                   "/traceback.py": {"walk_stack", "walk_tb"}, "/logging/__init__.py": {"<lambda>"},
                   "/bdb.py": None, "/pdb.py": None, "/cgitb.py": None, "/asyncio/tasks.py": None,
-                  "/asyncio/base_tasks.py": None}  # None: any function of the module
+                  "/asyncio/base_tasks.py": None,  # None: any function of the module
+                  "/tensorflow/python/util/tf_inspect.py": {"currentframe", "stack", "trace", "getouterframes", "getinnerframes"}}
 
 def install_guard(trusted:list, # folders whose code is trusted: the interpreter, the environment, the package
                   symbols:tuple=("MX", "NN") # ctypes symbols untrusted code may still look up (MXNet's library)
@@ -174,7 +175,8 @@ def install_guard(trusted:list, # folders whose code is trusted: the interpreter
             if direct: return what
             where, function = caller.f_code.co_filename, caller.f_code.co_name
             hands_on = any(where.endswith(module) and (names is None or function in names) for module, names in handers)
-            return what if near and hands_on else ""
+            # A function that hands frames on gives them to its own caller: refused when that is the student's.
+            return what if hands_on and (foreign_thread or untrusted(caller.f_back)) else ""
         if event in ("ctypes.dlsym", "ctypes.dlsym/handle"):
             name = args[-1] if isinstance(args[-1], str) else ""
             return f"{event} {name}" if near and not startswith(name, symbols) else ""

@@ -1,0 +1,44 @@
+"""What the red team must find in every environment: the checks the three test_redteam_* files share."""
+import pytest
+
+LEAKS = ["reads the bundle's hidden tests", "reads the masters", "reads the instructor's checkout (settings.ini)",
+         "reads the instructor's checkout (.git)", "reads another student's folder", "reads the reports"]
+
+
+def check_leak(report, case):
+    result = report["cases"][case]
+    # The correct answer earns its 4 hidden points; the cell that tried to read fails, so "runs" is lost.
+    assert result["score"] == 4 and ("PermissionError" in result["runs"] or "FileNotFoundError" in result["runs"]), result
+    assert not result["leaked"], result
+
+
+def check_network(report, case):
+    result = report["cases"][case]
+    assert result["score"] == 4 and not any(result["reached"].values()), result
+
+
+def check_no_stray(report):
+    result = report["cases"]["leaves a setsid daemon behind"]
+    assert result["score"] == 5 and not result["strays"], result
+
+
+def check_ipython_trick(report):
+    result = report["cases"]["the IPython trick"]
+    assert result["score"] == 0 and "NotImplementedError" in result["runs"], result
+
+
+def check_correct(report, case="a correct answer"):
+    result = report["cases"][case]
+    assert result["score"] == result["max_score"] == 5 and not result["suspicious"], result
+
+
+def check_forgery(report, case):
+    result = report["cases"][case]
+    assert result["score"] == 0, result
+    assert result["suspicious"], result  # flagged for the instructor
+
+
+def check_probe_forgery(report, case):
+    result = report["cases"][case]
+    hidden = result["score"] - (1 if result["runs"] == "passed" else 0)
+    assert hidden == 0 and result["suspicious"], result
