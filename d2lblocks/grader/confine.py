@@ -107,9 +107,11 @@ def seccomp_program()->bytes:
     nr, arch, arg0 = 0, 4, 16  # offsets in struct seccomp_data (the low half of the first argument)
     prog = [_op(_LD_ABS, arch), _op(_JEQ, _AUDIT_ARCH_X86_64, 1, 0), deny(_EPERM), _op(_LD_ABS, nr),
             _op(_JGE, 0x40000000, 0, 1), deny(_EPERM)]  # the x32 ABI numbers its calls from bit 30
-    for number in (_SOCKET, _SOCKETPAIR):
-        prog += [_op(_JEQ, number, 0, 4), _op(_LD_ABS, arg0), _op(_JEQ, _AF_UNIX, 0, 1), _op(_RET, _RET_ALLOW),
-                 deny(_EAFNOSUPPORT)]
+    # No new socket at all: an AF_UNIX one could still connect to a socket file by its path (Landlock does not
+    # cover connect there), such as a Docker daemon's. A pair of connected UNIX sockets reaches nothing outside.
+    prog += [_op(_JEQ, _SOCKET, 0, 1), deny(_EAFNOSUPPORT),
+             _op(_JEQ, _SOCKETPAIR, 0, 4), _op(_LD_ABS, arg0), _op(_JEQ, _AF_UNIX, 0, 1), _op(_RET, _RET_ALLOW),
+             deny(_EAFNOSUPPORT)]
     prog += [_op(_JEQ, _CLONE, 0, 4), _op(_LD_ABS, arg0), _op(_JSET, _NAMESPACE_FLAGS, 0, 1), deny(_EPERM),
              _op(_RET, _RET_ALLOW), _op(_JEQ, _CLONE3, 0, 1), deny(_ENOSYS)]
     for number in sorted(_REFUSED_X86_64.values()): prog += [_op(_JEQ, number, 0, 1), deny(_EPERM)]

@@ -60,6 +60,8 @@ def pack_answer(statuses:list, observations:dict, probe_error:str="", extra:dict
             if value.dtype.kind not in "fiub": raise TypeError(f"observation {name!r} is not numeric")
             arrays[name] = value.astype(np.float64)
         elif type(value) in (bool, int, float): values[name] = value
+        elif type(value) in (list, tuple) and len(value) <= 10_000 and all(type(v) in (bool, int, float) for v in value):
+            values[name] = list(value)  # a few counts, say: plain numbers only
         else: raise TypeError(f"observation {name!r} has unsupported type {type(value).__name__}")
     meta = dict(cells=statuses, values=values, probe_error=probe_error, **(extra or {}))
     buf = io.BytesIO()
