@@ -208,28 +208,48 @@ def markdown_report(res:dict)->str:
 
 # %% ../nbs/40_bench.ipynb #9b8f209f
 def plot(res:dict, folder:Path)->list:
-    "Bar charts of the container and compilation ratios; returns the PNG paths."
+    "The container ratios and the speed-ups of compiling as bar charts, one bar per framework and batch; returns the PNG paths."
     import matplotlib
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    paths = []
-    for key, title, ylabel in (("containers", "MySequential / native sequential", "time ratio (1 = same speed)"),
-                               ("compilation", "Speed-up of compiled over eager (MLP)", "eager / compiled")):
-        fig, ax = plt.subplots(figsize=(7, 3.5))
-        width = 0.8 / max(1, len(res["frameworks"]))
-        for i, f in enumerate(res["frameworks"]):
-            data = f[key] if key == "containers" else f[key]["MLP"]
-            bs = [b for b, r in data.items() if not isinstance(r, str)]
-            meds = [data[b]["ratio"]["median"] for b in bs]
-            err = [[m - data[b]["ratio"]["p25"] for b, m in zip(bs, meds)], [data[b]["ratio"]["p75"] - m for b, m in zip(bs, meds)]]
-            ax.bar([j + i * width for j in range(len(bs))], meds, width, yerr=err, label=f["framework"])
-        ax.set_xticks([j + width * (len(res["frameworks"]) - 1) / 2 for j in range(len(BATCHES))], [f"batch {b}" for b in BATCHES])
+    import matplotlib.pyplot as plt, matplotlib.ticker
+    from d2lblocks.core import FRAMEWORK_LABELS
+    fws = res["frameworks"]
+    width = 0.8 / max(1, len(fws))
+
+    def bars(ax, data_of, log=False):
+        for i, f in enumerate(fws):
+            data = {str(b): r for b, r in data_of(f).items()}
+            js = [j for j, b in enumerate(BATCHES) if isinstance(data.get(str(b)), dict)]
+            meds = [data[str(BATCHES[j])]["ratio"]["median"] for j in js]
+            lo = [m - data[str(BATCHES[j])]["ratio"]["p25"] for j, m in zip(js, meds)]
+            hi = [data[str(BATCHES[j])]["ratio"]["p75"] - m for j, m in zip(js, meds)]
+            xs = [j + i * width for j in js]
+            ax.bar(xs, meds, width, yerr=[lo, hi], label=FRAMEWORK_LABELS.get(f["framework"], f["framework"]))
+            for x, m in zip(xs, meds): ax.annotate(f"{m:.1f}" if m < 10 else f"{m:.0f}", (x, m), ha="center", va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
+        ax.set_xticks([j + width * (len(fws) - 1) / 2 for j in range(len(BATCHES))], [f"batch {b}" for b in BATCHES])
         ax.axhline(1, color="gray", lw=0.8)
-        ax.set_title(title); ax.set_ylabel(ylabel); ax.legend()
-        path = Path(folder) / f"{key}.png"
-        fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
-        paths.append(str(path))
-    return paths
+        if log:
+            ax.set_yscale("log", base=2)
+            ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}×"))
+
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    bars(ax, lambda f: f["containers"])
+    ax.set_title("MySequential's time over the native sequential's (1: the same speed)")
+    ax.set_ylabel("time ratio, median [25–75%]"); ax.legend(fontsize=8)
+    paths = [Path(folder) / "containers.png"]
+    fig.tight_layout(); fig.savefig(paths[0], dpi=110); plt.close(fig)
+
+    blocks = list(dict.fromkeys(b for f in fws for b in f.get("compilation", {})))
+    fig, axes = plt.subplots(1, len(blocks), figsize=(4.5 * len(blocks), 3.8), sharey=True, squeeze=False)
+    for ax, block in zip(axes[0], blocks):
+        bars(ax, lambda f: f.get("compilation", {}).get(block, {}), log=True)
+        ax.set_title(f"{block}: eager time / compiled time")
+    axes[0][0].set_ylabel("speed-up, log scale (above 1: compiling pays)")
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="upper center", ncol=len(fws), fontsize=8, frameon=False)
+    paths.append(Path(folder) / "compilation.png")
+    fig.tight_layout(rect=(0, 0, 1, 0.92)); fig.savefig(paths[1], dpi=110); plt.close(fig)
+    return [str(p) for p in paths]
 
 def machine()->str:
     "A one-line description of this machine."

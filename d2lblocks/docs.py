@@ -9,12 +9,12 @@ __all__ = ['TAB_ORDER', 'NBDEV_DIRECTIVES', 'BENCH_MARKER', 'BLOCK_NAMES', 'CHAP
            'framework_page', 'local_links', 'released_frameworks', 'exercises_page', 'bench_page', 'published_address',
            'write_pages']
 
-# %% ../nbs/30_docs.ipynb #f60c788d
+# %% ../nbs/30_docs.ipynb #b200c097
 import ast, html, json, re, shutil
 from pathlib import Path
 from .core import FRAMEWORK_LABELS, FRAMEWORKS, cell_source, chapter_page, joined
 
-# %% ../nbs/30_docs.ipynb #52efcba1
+# %% ../nbs/30_docs.ipynb #f256155b
 TAB_ORDER = ("torch", "mxnet", "jax", "tensorflow")  # the book's 1.0 edition: PyTorch first
 NBDEV_DIRECTIVES = ("export", "exports", "exporti", "default_exp", "hide")  # nbdev's own, not Quarto's options
 
@@ -30,7 +30,7 @@ def split_sections(nb:dict)->list:
         else: sections[-1][1].append(cell)
     return sections
 
-# %% ../nbs/30_docs.ipynb #a0aff8f1
+# %% ../nbs/30_docs.ipynb #1f95ed18
 def _directive(line:str)->str:
     "The name of an nbdev or Quarto directive line (`#| export` -> 'export'), or ''."
     m = re.match(r"#\|\s*([\w-]+)", line)
@@ -48,7 +48,7 @@ def reader_cells(nb:dict)->list:
         if src.strip(): cells.append(dict(cell, source=src))
     return cells
 
-# %% ../nbs/30_docs.ipynb #0914d63b
+# %% ../nbs/30_docs.ipynb #b4cdc065
 def heading_id(heading:str)->str:
     "The id a section gets on the chapter pages: its words in lower case, joined by hyphens."
     return "-".join(re.findall(r"[a-z0-9_]+", heading.lower()))
@@ -77,7 +77,7 @@ def link_names(md:str, # Markdown prose
         return f"[{m.group(0)}](#{heading_id(heading)})" if heading else m.group(0)
     return "\n".join(l if l.startswith("#") else _CODE_SPAN.sub(link, l) for l in md.split("\n"))
 
-# %% ../nbs/30_docs.ipynb #f5fb15c7
+# %% ../nbs/30_docs.ipynb #e3a3b3d5
 def _output_html(output:dict)->str:
     "One stored output as Quarto's markup for it, or '' when there is nothing to show."
     kind = output.get("output_type")
@@ -104,7 +104,7 @@ def cell_markdown(cell:dict, # a reader's cell, from `reader_cells`
     parts = [f"{fence}{{.python .cell-code}}\n{src}\n{fence}"] + ([f"```{{=html}}\n{outputs}\n```"] if outputs else [])
     return "::: {.cell}\n" + "\n\n".join(parts) + "\n:::"
 
-# %% ../nbs/30_docs.ipynb #b053a5a8
+# %% ../nbs/30_docs.ipynb #2e14b3ae
 def _shared_cells(sections:list)->list:
     "For each notebook's section, the indices of its markdown cells that all the notebooks share, in order."
     texts = [[cell_source(c) if c["cell_type"] == "markdown" else None for c in cells] for cells in sections]
@@ -176,7 +176,7 @@ def fill_bench_tables(nb:dict, res:dict)->dict:
     fill = lambda src: BENCH_MARKER.sub(lambda m: compilation_table(res, m.group(1)), src)
     return dict(nb, cells=[dict(c, source=fill(cell_source(c))) if c["cell_type"] == "markdown" else c for c in nb["cells"]])
 
-# %% ../nbs/30_docs.ipynb #a1608b33
+# %% ../nbs/30_docs.ipynb #e87c345b
 def _front_matter(nb:dict)->tuple:
     "The title and description of a notebook whose first cell is `# Title` and `> description`."
     lines = cell_source(nb["cells"][0]).splitlines()
@@ -199,7 +199,7 @@ def framework_page(nb:dict, # a chapter notebook from nbs/
     front = dict(cell_type="raw", metadata={}, source=f'---\ntitle: "{title}"\ndescription: "{description}"\n---')
     return dict(nb, cells=[front] + cells)
 
-# %% ../nbs/30_docs.ipynb #1310fbae
+# %% ../nbs/30_docs.ipynb #ba2761f3
 def local_links(md:str, # Markdown or HTML text of a processed page
                 pages:dict, # {published page name ('torch.html'): notebook file name ('02_torch.ipynb')}
                 site_url:str # the published address, `doc_host` + `doc_baseurl`
@@ -215,7 +215,7 @@ def local_links(md:str, # Markdown or HTML text of a processed page
 
 CHAPTER_NOTEBOOKS = [chapter_page(fw) for fw in FRAMEWORKS]
 
-# %% ../nbs/30_docs.ipynb #57113680
+# %% ../nbs/30_docs.ipynb #dd89ccac
 FRAMEWORK_TABS = [(FRAMEWORK_LABELS[fw], chapter_page(fw)) for fw in TAB_ORDER]
 
 CHAPTER_INTRO = """The chapter once, in PyTorch, MXNet, JAX and TensorFlow side by side, as the book prints it: what is
@@ -259,10 +259,11 @@ def exercises_page(student_dir:Path)->str:
         tabs.append((label, dict(cells=cells)))
     return side_by_side("Exercises", EXERCISES_INTRO, tabs)
 
-# %% ../nbs/30_docs.ipynb #d95a99c0
+# %% ../nbs/30_docs.ipynb #0fe68bb0
 PLOT_CAPTIONS = {
     "containers": "`MySequential` against the framework's own sequential container: time per forward pass, by batch size.",
-    "compilation": "What compiling bought: eager time over compiled time per block and batch size (above 1, compiling pays).",
+    "compilation": ("What compiling bought: eager time over compiled time, per block and batch size, on a log scale (above 1, "
+                    "compiling pays). MXNet has no bar for `FixedHiddenMLP`: a loop that tests data values cannot be hybridized."),
 }
 
 def bench_page(results_json:Path)->str:
@@ -288,7 +289,7 @@ def _published_names(proc:Path)->dict:
         if m: pages[m.group(1)] = nb.name
     return pages
 
-# %% ../nbs/30_docs.ipynb #245389b0
+# %% ../nbs/30_docs.ipynb #04f36a82
 def write_pages(proc:Path, # the processed notebooks, from nbdev_proc_nbs
                 source:Path=Path("."), # the project root
                 site_url:str=None, # the published address nbdev links to; by default from settings.ini

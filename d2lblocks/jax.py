@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
-           'get_weights', 'set_weights', 'compile_block']
+           'compile_block', 'get_weights', 'set_weights']
 
 # %% ../nbs/04_jax.ipynb #3ed9cb20
 import re
@@ -61,10 +61,10 @@ class MLP(nn.Module):
 # %% ../nbs/04_jax.ipynb #074ba686
 class MySequential(nn.Module):
     "Calls its blocks in the order they were given; Flax registers the list that holds them."
-    blocks: Sequence[Callable]  # modules, or plain functions such as `nn.relu`
+    modules: Sequence[Callable]  # modules, or plain functions such as `nn.relu`
 
     def __call__(self, X):
-        for block in self.blocks: X = block(X)
+        for module in self.modules: X = module(X)
         return X
 
 # %% ../nbs/04_jax.ipynb #a22fd897
@@ -90,15 +90,20 @@ class FixedHiddenMLP(nn.Module):
 
 # %% ../nbs/04_jax.ipynb #19336372
 class NestMLP(nn.Module):
-    "A sequential of (64, ReLU) and (32, ReLU) followed by a (16, ReLU) layer."
+    "A sequential of (64, ReLU) and (32, ReLU) followed by a 16-unit layer."
     @nn.compact
     def __call__(self, X):
         X = nn.Sequential([nn.Dense(64), nn.relu, nn.Dense(32), nn.relu], name="net")(X)
-        return nn.relu(nn.Dense(16, name="out")(X))
+        return nn.Dense(16, name="out")(X)
 
 def chimera()->nn.Sequential:
     "`NestMLP`, a 20-unit layer and `FixedHiddenMLP` chained in a sequential; returns a scalar."
     return nn.Sequential([NestMLP(), nn.Dense(20), FixedHiddenMLP()])
+
+# %% ../nbs/04_jax.ipynb #04fcb793
+def compile_block(net:nn.Module)->Callable:
+    "`net.apply` compiled with `jax.jit`: call it as `compiled(variables, X)`; it computes the same outputs."
+    return jax.jit(net.apply)
 
 # %% ../nbs/04_jax.ipynb #c099c863
 def get_weights(net # variables from `init`, or a module bound to them
@@ -133,8 +138,3 @@ def set_weights(net, # variables from `init`, or a module bound to them
     new = {**variables, "params": _filled(params, iter(weights))}
     if "constants" in variables: new["constants"] = _filled(consts, iter(constants))
     return net.unbind()[0].bind(new) if isinstance(net, nn.Module) else new
-
-# %% ../nbs/04_jax.ipynb #04fcb793
-def compile_block(net:nn.Module)->Callable:
-    "`net.apply` compiled with `jax.jit`: call it as `compiled(variables, X)`; it computes the same outputs."
-    return jax.jit(net.apply)

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
-           'get_weights', 'set_weights', 'compile_block']
+           'compile_block', 'get_weights', 'set_weights']
 
 # %% ../nbs/01_mxnet.ipynb #86385e02
 from .core import restore_numpy_aliases
@@ -85,6 +85,14 @@ def chimera()->nn.Sequential:
     net.add(NestMLP(), nn.Dense(20), FixedHiddenMLP())
     return net
 
+# %% ../nbs/01_mxnet.ipynb #ff7af9c8
+def compile_block(net:nn.HybridBlock)->nn.HybridBlock:
+    "Hybridize `net` in place (a static graph, static memory) and return it."
+    if not isinstance(net, nn.HybridBlock):
+        raise TypeError(f"{type(net).__name__} is a plain Block; only a HybridBlock can be compiled in MXNet")
+    net.hybridize(static_alloc=True, static_shape=True)
+    return net
+
 # %% ../nbs/01_mxnet.ipynb #1859c44c
 def _split_params(net):
     params = list(net.collect_params().values())
@@ -107,12 +115,4 @@ def set_weights(net:nn.Block, # a block already called once, so its shapes are k
                          f" constants, got {len(weights)} and {len(constants)}")
     for p, w in zip(trainable, weights): p.set_data(np.array(w.T if w.ndim == 2 else w, dtype='float32'))
     for p, c in zip(consts, constants): p.set_data(np.array(c, dtype='float32'))
-    return net
-
-# %% ../nbs/01_mxnet.ipynb #ff7af9c8
-def compile_block(net:nn.HybridBlock)->nn.HybridBlock:
-    "Hybridize `net` in place (a static graph, static memory) and return it."
-    if not isinstance(net, nn.HybridBlock):
-        raise TypeError(f"{type(net).__name__} is a plain Block; only a HybridBlock can be compiled in MXNet")
-    net.hybridize(static_alloc=True, static_shape=True)
     return net

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
-           'get_weights', 'set_weights', 'compile_block']
+           'compile_block', 'get_weights', 'set_weights']
 
 # %% ../nbs/03_tensorflow.ipynb #ffcec3c1
 import numpy as np
@@ -42,15 +42,16 @@ class MySequential(keras.Model):
     "Calls its blocks in the order they were given; Keras tracks the list that holds them."
     def __init__(self, *blocks, **kwargs):
         super().__init__(**kwargs)
-        self.blocks = list(blocks)
+        self.modules = []
+        for block in blocks: self.modules.append(block)
 
     def call(self, X):
-        for block in self.blocks: X = block(X)
+        for module in self.modules: X = module(X)
         return X
 
 # %% ../nbs/03_tensorflow.ipynb #0a01acd3
 class FixedHiddenMLP(keras.Model):
-    "Shows arbitrary code in call: a fixed constant, a layer used twice, a loop that depends on data."
+    "Shows arbitrary code in call: a fixed constant, a dense layer, a loop that depends on data."
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.flatten = keras.layers.Flatten()
@@ -60,7 +61,6 @@ class FixedHiddenMLP(keras.Model):
 
     def call(self, X):
         X = self.flatten(X)
-        X = self.dense(X)
         X = tf.nn.relu(tf.matmul(X, self.rand_weight) + 1)
         X = self.dense(X)
         X, = tf.while_loop(lambda X: tf.reduce_sum(tf.abs(X)) > 1, lambda X: (X / 2,), (X,))
@@ -81,6 +81,11 @@ def chimera()->keras.Sequential:
     "`NestMLP`, a 20-unit layer and `FixedHiddenMLP` chained in a sequential; returns a scalar."
     return keras.Sequential([NestMLP(), keras.layers.Dense(20), FixedHiddenMLP()])
 
+# %% ../nbs/03_tensorflow.ipynb #52e90be9
+def compile_block(net:keras.layers.Layer):
+    "A `tf.function` that runs `net` as a TensorFlow graph and computes the same outputs."
+    return tf.function(net)
+
 # %% ../nbs/03_tensorflow.ipynb #887c2089
 def get_weights(net:keras.layers.Layer)->tuple:
     "The trainable weights and the constants of `net` as NumPy arrays, matrices laid out (in, out)."
@@ -97,8 +102,3 @@ def set_weights(net:keras.layers.Layer, # a block already called once, so its we
                          f" constants, got {len(weights)} and {len(constants)}")
     for var, value in zip(trainable + consts, list(weights) + list(constants)): var.assign(value)
     return net
-
-# %% ../nbs/03_tensorflow.ipynb #52e90be9
-def compile_block(net:keras.layers.Layer):
-    "A `tf.function` that runs `net` as a TensorFlow graph and computes the same outputs."
-    return tf.function(net)

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['try_gpu', 'sequential_mlp', 'param_count', 'MLP', 'MySequential', 'FixedHiddenMLP', 'NestMLP', 'chimera',
-           'get_weights', 'set_weights', 'compile_block']
+           'compile_block', 'get_weights', 'set_weights']
 
 # %% ../nbs/02_torch.ipynb #1ebd20eb
 import warnings
@@ -66,17 +66,24 @@ class FixedHiddenMLP(nn.Module):
 
 # %% ../nbs/02_torch.ipynb #c423a056
 class NestMLP(nn.Module):
-    "A sequential of (64, ReLU) and (32, ReLU) followed by a (16, ReLU) layer."
+    "A sequential of (64, ReLU) and (32, ReLU) followed by a 16-unit layer."
     def __init__(self):
         super().__init__()
         self.net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 32), nn.ReLU())
         self.linear = nn.Linear(32, 16)
 
-    def forward(self, X): return F.relu(self.linear(self.net(X)))
+    def forward(self, X): return self.linear(self.net(X))
 
 def chimera()->nn.Module:
     "`NestMLP`, a 20-unit layer and `FixedHiddenMLP` chained in a sequential; returns a scalar."
     return nn.Sequential(NestMLP(), nn.Linear(16, 20), FixedHiddenMLP())
+
+# %% ../nbs/02_torch.ipynb #3434b941
+def compile_block(net:nn.Module)->nn.Module:
+    "A TorchScript-compiled version of `net` that computes the same outputs."
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*torch\.jit\.script.* is deprecated", category=DeprecationWarning)
+        return torch.jit.script(net)
 
 # %% ../nbs/02_torch.ipynb #b369e550
 def get_weights(net:nn.Module)->tuple:
@@ -98,10 +105,3 @@ def set_weights(net:nn.Module, # a block whose layers are already built
         for p, w in zip(targets, weights): p.copy_(torch.as_tensor(w.T if w.ndim == 2 else w))
         for b, c in zip(net.buffers(), constants): b.copy_(torch.as_tensor(c))
     return net
-
-# %% ../nbs/02_torch.ipynb #3434b941
-def compile_block(net:nn.Module)->nn.Module:
-    "A TorchScript-compiled version of `net` that computes the same outputs."
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r".*torch\.jit\.script.* is deprecated", category=DeprecationWarning)
-        return torch.jit.script(net)

@@ -24,16 +24,59 @@ def test_param_count_matches_hand_count(fw, name):
     assert [c.shape for c in constants] == CONSTANT_SHAPES.get(name, [])
 
 
+# Where the book's code differs between frameworks, each page follows its own framework's version (see the pages):
+# the 16-unit layer that ends NestMLP has a ReLU in MXNet and TensorFlow only, and TensorFlow's FixedHiddenMLP
+# applies its dense layer once, after the constant, where the others apply theirs before and after it.
+NEST_ENDS_IN_RELU = {"mxnet": True, "torch": False, "tensorflow": True, "jax": False}
+FIXED_LAYER_TWICE = {"mxnet": True, "torch": True, "tensorflow": False, "jax": True}
+
+
+def reference(fw_name, name, weights, constants, X):
+    "Block `name` of framework `fw_name`'s page, computed in float64 NumPy from its weights (laid out (in, out))."
+    relu = lambda a: np.maximum(a, 0)
+    w = [np.asarray(a, np.float64) for a in weights]
+    dense = lambda x, i: x @ w[i] + w[i + 1]
+
+    def fixed(x, i, C):
+        if FIXED_LAYER_TWICE[fw_name]: x = relu(dense(x, i))
+        x = relu(dense(relu(x @ C + 1), i))
+        while np.abs(x).sum() > 1: x = x / 2
+        return x.sum()
+
+    def nest(x):
+        x = relu(dense(relu(dense(x, 0)), 2))
+        x = dense(x, 4)
+        return relu(x) if NEST_ENDS_IN_RELU[fw_name] else x
+
+    if name in ("sequential_mlp", "MLP", "MySequential"): return dense(relu(dense(X, 0)), 2)
+    if name == "FixedHiddenMLP": return fixed(X, 0, constants[0])
+    if name == "NestMLP": return nest(X)
+    return fixed(dense(nest(X), 6), 8, constants[0])  # chimera: NestMLP, a 20-unit layer, FixedHiddenMLP
+
+
 @pytest.mark.parametrize("name", BLOCKS)
-def test_same_weights_give_same_outputs_in_all_frameworks(name):
+def test_same_weights_give_each_pages_function_in_every_framework(name):
+    """One set of weights copied into every framework's block gives the function that framework's page defines."""
     fws = [importlib.import_module(f"d2lblocks.{f}") for f in FRAMEWORKS]
     nets = [build(fw, name) for fw in fws]
     for fw, net in zip(fws, nets): forward(fw, net, X)
     source = fws[1].get_weights(nets[1])
     nets = [fw.set_weights(net, *source) for fw, net in zip(fws, nets)]  # JAX returns new variables, the others the same net
-    outs = [forward(fw, net, X) for fw, net in zip(fws, nets)]
-    for fw_name, out in zip(FRAMEWORKS, outs):
-        np.testing.assert_allclose(out, outs[1], atol=1e-5, rtol=0, err_msg=f"{fw_name} differs from torch")
+    for fw_name, fw, net in zip(FRAMEWORKS, fws, nets):
+        np.testing.assert_allclose(forward(fw, net, X), reference(fw_name, name, *source, X.astype(np.float64)),
+                                   atol=1e-5, rtol=0, err_msg=f"{fw_name}'s {name}")
+
+
+def test_the_reference_tells_the_pages_variants_apart():
+    """The frameworks' variants differ on these weights, so the test above checks which one each page computes."""
+    fw = importlib.import_module("d2lblocks.torch")
+    net = build(fw, "chimera")
+    forward(fw, net, X)
+    weights, constants = fw.get_weights(net)
+    outs = {f: reference(f, "NestMLP", weights[:6], [], X) for f in FRAMEWORKS}
+    assert not np.allclose(outs["torch"], outs["mxnet"], atol=1e-5)
+    fixed = {f: reference(f, "FixedHiddenMLP", weights[8:], constants, X) for f in ("torch", "tensorflow")}
+    assert abs(fixed["torch"] - fixed["tensorflow"]) > 1e-5
 
 
 @pytest.mark.parametrize("name", BLOCKS)
