@@ -113,6 +113,10 @@ def _names(text:str)->list:
     return [n.strip() for n in text.split(",") if n.strip()]
 
 # %% ../nbs/10_cli.ipynb #d60f2a7b
+def _command_text(text:str)->str:
+    "`text` as a workflow command's message: GitHub reads %, CR and LF there as escapes."
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
 def check_command(args)->int:
     "Run `d2lblocks check`; 0 when every notebook passes, 1 when one does not, 2 when the checks could not run."
     from d2lblocks.grader.release import check, check_summary, points
@@ -124,7 +128,7 @@ def check_command(args)->int:
     print(line)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for r in results:  # an annotation on the notebook itself, where the student looks
-            if not r["passed"]: print(f"::error file={r['notebook']},title=Public check::{r['reason'] or 'fails'}")
+            if not r["passed"]: print(f"::error file={r['notebook']},title=Public check::{_command_text(r['reason'] or 'fails')}")
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         try:
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f: f.write(check_summary(results) + "\n")

@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['FEEDBACK_BRANCH', 'STUDENT_COLUMNS', 'REPOSITORY_COLUMNS', 'CLASSROOM50_COLUMNS', 'PERSON_COLUMNS', 'RESERVED_NAMES',
-           'folder_name', 'classroom50_repository', 'Roster', 'read_roster', 'git_env', 'scrub', 'GitFailed',
-           'default_branch', 'collect_student', 'read_collected', 'collect', 'check_feedback_branch',
-           'feedback_markdown', 'push_feedback', 'feedback', 'grades_rows', 'write_classroom50_csv', 'write_canvas_csv',
-           'merge', 'collect_command', 'feedback_command', 'grades_command', 'merge_command', 'add_commands']
+           'BIG_FILE', 'folder_name', 'classroom50_repository', 'Roster', 'read_roster', 'git_env', 'scrub',
+           'GitFailed', 'default_branch', 'collect_student', 'big_files', 'read_collected', 'collect',
+           'check_feedback_branch', 'feedback_markdown', 'push_feedback', 'feedback', 'grades_rows',
+           'write_classroom50_csv', 'write_canvas_csv', 'merge', 'collect_command', 'feedback_command',
+           'grades_command', 'merge_command', 'add_commands']
 
 # %% ../../nbs/17_classroom.ipynb #16d85f30
 import base64, csv, hashlib, io, json, os, re, shutil, stat, subprocess, sys, tempfile, time, zipfile
@@ -195,6 +196,16 @@ def _write_json(path:Path, doc:dict):
     tmp.write_text(json.dumps(doc, indent=2) + "\n")
     os.replace(tmp, path)
 
+BIG_FILE = 50 * 1024 * 1024  # a notebook of this exercise is kilobytes; a file this size is a mistake or a trick
+
+def big_files(folder:Path, limit:int=BIG_FILE)->list:
+    "'path (N MB)' for every committed file under `folder` larger than `limit`, .git aside."
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if ".git" not in path.relative_to(folder).parts and path.is_file() and not path.is_symlink() and path.stat().st_size > limit:
+            found.append(f"{path.relative_to(folder).as_posix()} ({path.stat().st_size / 2**20:.0f} MB)")
+    return found
+
 def read_collected(into)->dict:
     "The students of `into/collect.json`, {} when there is none yet; ValueError when it does not parse."
     path = Path(into) / "collect.json"
@@ -219,11 +230,12 @@ def collect(roster:dict, # {folder: repository URL}, from `read_roster` (a `Rost
         try: status = collect_student(url, into / folder, env)
         except OSError as e: status = _emptied(into / folder, "clone failed", f"{type(e).__name__}: {e}")
         status = dict(status, folder=folder, login=logins.get(folder, folder), person=people.get(folder, {}), repository=scrub(url, token),
-                      detail=scrub(status["detail"], token))
+                      detail=scrub(status["detail"], token), big_files=big_files(into / folder) if status["status"] == "ok" else [])
         report[folder] = merged[folder] = status
         _write_json(into / "collect.json", dict(students=merged, problems=problems))
         shown = f"{status['branch']} at {status['commit'][:12]}" if status["status"] == "ok" else status["detail"]
         progress(f"[{i}/{len(roster)}] {folder}: {status['status']} ({shown})")
+        if status["big_files"]: progress(f"warning: {folder} committed large files: {', '.join(status['big_files'])}")
     if not roster: _write_json(into / "collect.json", dict(students=merged, problems=problems))
     strays = sorted(p.name for p in into.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name not in merged)
     if strays: progress(f"warning: {len(strays)} folder(s) in {into} are not on the roster and will be graded too: {', '.join(strays)}")

@@ -510,6 +510,7 @@ def check(targets=".", # a student repository, framework folders or notebooks (o
          )->list:
     "Run the public checks of the notebooks `targets` name: one {'notebook', 'passed', 'reason', 'seconds'} each."
     targets = [targets] if isinstance(targets, (str, Path)) else list(targets)
+    if not timeout > 0: raise ValueError(f"the time allowed per cell must be positive, not {timeout:g} s")
     root = repository_root(targets[0])
     manifest = Path(manifest) if manifest else (root / RELEASE_FILE if (root / RELEASE_FILE).is_file() else None)
     records = read_manifest(manifest)["notebooks"] if manifest else []
