@@ -212,7 +212,7 @@ def test_every_result_names_what_it_graded(interrupted):
         assert n["sandbox"] in ("full", "limited") and n["sandbox"] == notes[key]["sandbox"]
         assert isinstance(n["suspicious"], list) and n["suspicious"] == notes[key]["suspicious"]  # the sandbox's flags, as it raised them
     summary = (out / "summary.md").read_text()
-    assert summary.startswith(("Sandbox: ", "> **Warning:**"))
+    assert summary.startswith(("Sandbox (checked before grading: ", "> **Warning:**")) and "checked before grading: " in summary
     flags = [f for s in STUDENTS for n in json.loads((out / s / "results.json").read_text())["notebooks"].values() for f in n["suspicious"]]
     assert ("### Flagged by the sandbox (instructor only)" in summary) == bool(flags)
 
@@ -282,3 +282,16 @@ def test_similar_answers_are_flagged_for_the_instructor_only(interrupted):
         assert "alike" not in (out / s / "summary.md").read_text() and "similar" not in (out / s / "results.json").read_text()
     rows = grades(out)
     assert rows["alice"]["score"] == rows["bob"]["score"] == json.loads((out / "alice" / "results.json").read_text())["score"].__format__("g")
+
+
+def test_a_student_collect_did_not_reach_is_reported_not_graded(interrupted, tmp_path):
+    klass, out = copy_of(interrupted, tmp_path)
+    collect = json.loads((klass / "collect.json").read_text())
+    collect["students"]["carol"] = dict(status="missing repository", detail="she has not accepted the assignment", commit=None)
+    (klass / "collect.json").write_text(json.dumps(collect))
+    shutil.rmtree(klass / "carol"); (klass / "carol").mkdir()  # collect leaves an empty folder
+    run = regrade(interrupted, klass, out)
+    assert run.returncode == 0 and progress(run.stdout) == (NOTEBOOKS - 4, 0)
+    assert sorted(grades(out)) == ["alice", "bob", "dave"] and not (out / "carol").exists()
+    assert "- carol: not collected: missing repository (she has not accepted the assignment)" in (out / "summary.md").read_text()
+    assert json.loads((out / "results.json").read_text())["not_collected"] == {"carol": "missing repository (she has not accepted the assignment)"}

@@ -7,7 +7,7 @@ __all__ = ['VISIBILITIES', 'TOLERANCE', 'EXERCISE_FILE', 'DEFAULT_SEED', 'RUNS_P
            'hidden_test', 'missing_reason', 'check_close', 'check_number', 'Task', 'exercise_seed', 'Exercise',
            'load_exercise', 'Bundle', 'code_cells', 'is_answer', 'CellMap', 'map_cells', 'cells_to_run',
            'run_hidden_test', 'NotebookGrade', 'grade_notebook', 'plan', 'refuse_other_releases', 'graded_commits',
-           'class_view', 'GradingInterrupted', 'Launchers', 'grade']
+           'collected_only', 'class_view', 'GradingInterrupted', 'Launchers', 'grade']
 
 # %% ../../nbs/14_grade.ipynb #a091ed08
 import builtins, contextlib, datetime as dt, hashlib, importlib.util, inspect, json, os, queue, re, signal, subprocess, sys, textwrap, threading, time
@@ -315,10 +315,10 @@ def grade_notebook(task:Task, notebook:Path, bundle:Bundle,
     return graded
 
 def _sandbox_level(meta, child)->str:
-    "'full' or 'limited' as the child said, or None; a grader that is not root never gets the full sandbox."
-    level = meta.get("sandbox") if isinstance(meta, dict) else None
-    level = level if level in ("full", "limited") else getattr(child, "sandbox", None)
-    if level not in ("full", "limited"): level = None
+    "'full', 'confined' or 'limited' as the child said, or None; a grader that is not root never gets the full sandbox."
+    level = getattr(child, "sandbox", None)  # announced before the first cell: the student's code cannot change it
+    level = level if level in ("full", "confined", "limited") else meta.get("sandbox") if isinstance(meta, dict) else None
+    if level not in ("full", "confined", "limited"): level = None
     return "limited" if level is None and os.geteuid() != 0 else level
 
 # %% ../../nbs/14_grade.ipynb #89c572cf
@@ -480,6 +480,13 @@ def graded_commits(folders:dict, class_folder:Path=None)->tuple:
         if record.get("committed_at"): times[student] = str(record["committed_at"])
     return commits, times
 
+def collected_only(work:list, class_folder:Path)->tuple:
+    "(the work of the students collect reached, {student: why not} of those it did not): an empty folder is not a submission."
+    collected = _collected(class_folder)
+    missed = {s: f"{r.get('status')}" + (f" ({r['detail']})" if r.get("detail") else "")
+              for s, r in collected.items() if isinstance(r, dict) and r.get("status") != "ok"}
+    return [w for w in work if w[0] not in missed], {s: missed[s] for s in sorted({w[0] for w in work} & set(missed))}
+
 # %% ../../nbs/14_grade.ipynb #764e42fa
 def _folders(submission:Path, work:list, whole_class:bool)->dict:
     "{student: their repository folder}, for the release and commit checks; a lone notebook has none."
@@ -637,10 +644,10 @@ def _no_interrupt():
     try: yield
     finally: signal.signal(signal.SIGINT, previous)
 
-def _preflight():
-    "The sandbox's check before the first child, where the sandbox provides one (it raises with what is missing)."
-    check = getattr(sandbox, "preflight", None)
-    if check is not None and all(p.default is not p.empty for p in inspect.signature(check).parameters.values()): return check()
+def _preflight(bundle:Bundle, out:Path, class_folder, accept_weaker_sandbox:bool)->str:
+    "The sandbox's check with a throwaway child before the first notebook: the level, or `SandboxError` with the fix."
+    return sandbox.preflight(bundle.path, out, class_folder=class_folder, uid=SANDBOX_UID_BASE if os.geteuid() == 0 else None,
+                             accept_weaker_sandbox=accept_weaker_sandbox)
 
 # %% ../../nbs/14_grade.ipynb #9e419505
 def grade(submission, # a student folder, a notebook, or with `whole_class` a folder of student folders
@@ -653,17 +660,22 @@ def grade(submission, # a student folder, a notebook, or with `whole_class` a fo
           stats:list=None, # if given, receives per-notebook timings of what was graded (for the benchmark)
           fork_server:bool=True, # fork each child from a server per framework instead of starting a fresh interpreter
           shard:tuple=None, # (k, n): grade only the k-th (1-based) of n disjoint slices of the class's students
-          policy=None # the course policy file (TOML); default: the bundle's course.toml, if any
+          policy=None, # the course policy file (TOML); default: the bundle's course.toml, if any
+          accept_weaker_sandbox:bool=False # grade even where the sandbox's preflight finds that a child could leak
          )->dict:
     "Grade what the ledger under `out` lacks, record each notebook as it is graded, write every report from the ledger."
     bundle = bundle if isinstance(bundle, Bundle) else Bundle(bundle)
     limits, work = _checked_limits(limits), plan(bundle, submission, whole_class, shard)
     out = writable_folder(out)
+    work, missed = collected_only(work, Path(submission)) if whole_class else (work, {})
     view, ledger = class_view(bundle, submission, work, whole_class, limits, _course_policy(policy, bundle)), Ledger(out)
+    view["not_collected"] = missed
     todo = [(s, t, p) for s, t, p in work if ledger.fresh(s, t.key, view["keys"][s][t.key]) is None]
+    if any(Path(p).is_file() for _, _, p in todo):  # once, before the first child; nothing to run, nothing to check
+        view["preflight"] = _preflight(bundle, out, Path(submission) if whole_class else None, accept_weaker_sandbox)
+    else: view["preflight"] = (ledger.view() or {}).get("preflight")  # the level the graded notebooks ran under
     ledger.write_view(view)
     progress(f"{len(work) - len(todo)} of {len(work)} notebook(s) unchanged since graded; grading {len(todo)}")
-    if any(Path(p).is_file() for _, _, p in todo): _preflight()
     record = lambda student, task, graded: ledger.record(student, task.key, _entry(student, task, graded, view, limits))
     hide = [out.resolve()] + ([Path(submission).resolve()] if whole_class else [])
     try: _grade_all(todo, bundle, limits, jobs, record, hide, progress, stats, fork_server)

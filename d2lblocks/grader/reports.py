@@ -240,21 +240,23 @@ def _write_class(out:Path, ledger:Ledger, view:dict, docs:dict, pending:dict, gr
     adjusted, similar = _adjusted(view, complete), _similar(view, graded)
     atomic_write(out / "grades.csv", _grades_csv(docs, view["columns"], adjusted))
     atomic_write(out / "results.json", _json(dict(students={s: dict(score=d["score"], max_score=d["max_score"]) for s, d in docs.items()},
-                                                  **({"not_graded": pending} if pending else {}))))
-    atomic_write(out / "summary.md", class_summary(docs, pending, len(view["notebooks"]), adjusted, view.get("policy"), similar))
+                                                  **({"not_graded": pending} if pending else {}),
+                                                  **({"not_collected": view["not_collected"]} if view.get("not_collected") else {}))))
+    atomic_write(out / "summary.md", class_summary(docs, view, pending, adjusted, similar))
     atomic_write(out / "audit.json", _json(_audit(view, graded, adjusted, ledger)))
     atomic_write(out / "similarity.json", _json(similar))
 
-# %% ../../nbs/14c_reports.ipynb #fb0b501a
-def _sandbox_lines(docs:dict)->list:
-    "The sandbox levels across the class and every suspicious flag, for the top of the class summary."
+# %% ../../nbs/14c_reports.ipynb #1ccf2a17
+def _sandbox_lines(docs:dict, preflight:str=None)->list:
+    "The level the sandbox's preflight found, the levels across the class and every suspicious flag, for the top of the class summary."
     levels, flagged = {}, []
     for student, doc in docs.items():
         for nb, n in doc.get("notebooks", {}).items():
             levels[n.get("sandbox") or "unknown"] = levels.get(n.get("sandbox") or "unknown", 0) + 1
             flagged += [f"- {_md(student)} / {_md(nb)}: {_md(flag)}" for flag in n.get("suspicious", [])]
     if not levels: return []
-    out = ["Sandbox: " + ", ".join(f"{_md(level)} for {count} notebook(s)" for level, count in sorted(levels.items())), ""]
+    checked = f" (checked before grading: {_md(preflight)})" if preflight else ""
+    out = ["Sandbox" + checked + ": " + ", ".join(f"{_md(level)} for {count} notebook(s)" for level, count in sorted(levels.items())), ""]
     return out + (["### Flagged by the sandbox (instructor only)", "", *flagged, ""] if flagged else [])
 
 def _policy_lines(adjusted:dict, policy:dict)->list:
@@ -279,17 +281,25 @@ def _similar_lines(similar:dict)->list:
     out += [f"- {_md(nb)}: {_names(students)}: the reference solution ({100 * s:.0f}% alike)" for nb, students, s in similar["reference"]]
     return out
 
-# %% ../../nbs/14c_reports.ipynb #902b2569
-def class_summary(docs:dict, pending:dict=None, notebooks:int=0, adjusted:dict=None, policy:dict=None, similar:dict=None)->str:
-    "The class's summary.md: sandbox, a row per student, who is not graded yet, the policy, the item analysis, similar answers."
+# %% ../../nbs/14c_reports.ipynb #510553fc
+def class_summary(docs:dict,
+                  view:dict=None, # the ledger's view: the preflight's level, who was not collected, the notebooks, the policy
+                  pending:dict=None, # {student: notebooks graded} of those not fully graded yet
+                  adjusted:dict=None, # {student: the policy's outcome}
+                  similar:dict=None # from `similar_answers`
+                 )->str:
+    "The class's summary.md: sandbox, a row per student, who is not graded or collected, the policy, the item analysis, similar answers."
+    view = view or {}
     out = [f"> **Warning:** {_md(SANDBOX_WARNING)}", ""] if any(_limited(d) for d in docs.values()) else []
-    out += _sandbox_lines(docs)
+    out += _sandbox_lines(docs, view.get("preflight"))
     out += ["## Class results", "", "| student | score | max |", "|---|---|---|"]
     out += [f"| {_md(s)} | {d['score']:g} | {d['max_score']:g} |" for s, d in docs.items()]
     if pending:
         out += ["", "### Not graded yet", "", "Run the same command again to grade them.", ""]
-        out += [f"- {_md(s)}: {n} of {notebooks} notebook(s) graded" for s, n in pending.items()]
-    out += _policy_lines(adjusted or {}, policy)
+        out += [f"- {_md(s)}: {n} of {len(view.get('notebooks', []))} notebook(s) graded" for s, n in pending.items()]
+    if view.get("not_collected"):
+        out += ["", "### Not collected", ""] + [f"- {_md(s)}: not collected: {_md(why)}" for s, why in view["not_collected"].items()]
+    out += _policy_lines(adjusted or {}, view.get("policy"))
     items = {}
     for doc in docs.values():
         for t in doc["tests"]: items.setdefault((t["framework"], t["exercise"], t["name"]), []).append(t["score"] >= t["max_score"])
@@ -333,18 +343,19 @@ def _shard_view(shard:Path)->dict:
 def _join(views:list, shards:list)->dict:
     "One view of the students of every shard; the shards must have graded the same notebooks with the same bundle."
     first, origin = views[0], {}
-    merged = dict(first, students=[], keys={}, commits={}, committed_at={})
+    merged = dict(first, students=[], keys={}, commits={}, committed_at={}, not_collected={})
     for shard, view in zip(shards, views):
         for field in ("notebooks", "bundle_id", "policy"):
             if view.get(field) != first.get(field):
                 raise ValueError(f"{shard} graded with another {field.replace('_', ' ')} than {shards[0]}")
+        merged["not_collected"].update(view.get("not_collected", {}))
         for student in view["students"]:
             if student in origin: raise ValueError(f"student {student!r} is in two shards: {origin[student]} and {shard}")
             origin[student] = shard
             merged["keys"][student] = view["keys"][student]
             for field in ("commits", "committed_at"):
                 if student in view.get(field, {}): merged[field][student] = view[field][student]
-    merged["students"] = sorted(origin)
+    merged["students"], merged["not_collected"] = sorted(origin), dict(sorted(merged["not_collected"].items()))
     return merged, origin
 
 def merge_class_reports(shard_dirs:list, # output folders of `grade(..., whole_class=True, shard=(k, n))`, one per k
