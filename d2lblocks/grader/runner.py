@@ -186,8 +186,12 @@ def end_strays(level:str):
 # %% ../../nbs/12_runner.ipynb #245bd2c6
 def describe_error(e:BaseException, limit:int=4000)->str:
     "`Type: message (line N)` for an exception raised in a cell; never raises, keeps the end of long messages."
-    try: text = f"{type(e).__name__}: {e}"
-    except BaseException: text = f"{type(e).__name__}: (a message that could not be printed)"
+    # A SyntaxError's str() repeats its file and line, which the line number below gives once; an assert without a
+    # message has an empty one, which would read as a stray colon.
+    try: message = e.msg if isinstance(e, SyntaxError) and e.msg else str(e)
+    except BaseException: message = "(a message that could not be printed)"
+    if not message and isinstance(e, AssertionError): message = "an assert failed"
+    text = f"{type(e).__name__}: {message}" if message else type(e).__name__
     try:
         lines = [f.lineno for f in traceback.extract_tb(e.__traceback__) if f.filename.startswith("<cell ")]
         if isinstance(e, SyntaxError) and e.filename and e.filename.startswith("<cell "): lines.append(e.lineno)
