@@ -169,7 +169,7 @@ def check_gradescope_spec(doc: dict):
     assert doc["score"] == sum(t["score"] for t in doc["tests"])
 
 
-def master_answer(bundle: Path, task) -> str:
+def master_answer(task) -> str:
     "The reference solution: the master's answer cell."
     nb = json.loads(task.master.read_text())
     (cell,) = [c for c in nb["cells"] if is_answer(c)]
@@ -195,7 +195,7 @@ def tasks(released):
 
 @pytest.fixture(scope="module")
 def right(released, tasks):
-    return {key: master_answer(released[1], t) for key, t in tasks.items()}
+    return {key: master_answer(t) for key, t in tasks.items()}
 
 
 def test_a_right_submission_earns_every_point(gradescope, released, right):
@@ -268,9 +268,10 @@ CONTAINERS = [pytest.param(False, id="root-with-namespaces"),
                            marks=pytest.mark.skipif(shutil.which("capsh") is None, reason="no capsh (Debian libcap2-bin)"))]
 
 
-@pytest.mark.parametrize("without_sys_admin", CONTAINERS)
-def test_a_right_submission_earns_every_point_in_either_container(gradescope, released, right, without_sys_admin):
-    doc = grade(gradescope, submission(released, right), without_sys_admin)
+@pytest.mark.skipif(shutil.which("capsh") is None, reason="no capsh (Debian libcap2-bin)")
+def test_a_right_submission_earns_every_point_without_cap_sys_admin(gradescope, released, right):
+    "As in a container that may not make namespaces: the sandbox is weaker there, the grades are the same."
+    doc = grade(gradescope, submission(released, right), without_sys_admin=True)
     check_gradescope_spec(doc)
     assert doc["score"] == gradescope_totals(released[1])["points"], [t["output"] for t in doc["tests"] if t["status"] == "failed"]
 
