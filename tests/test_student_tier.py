@@ -150,9 +150,12 @@ def test_release_ships_a_student_tier_and_no_secret(released, wheel):
     assert "d2lblocks check ." in workflow
     frameworks = ",".join(sorted({m.stem for m in MASTERS}))
     assert f'"./.github/grader/{wheel.name}[check,{frameworks}]"' in workflow
-    assert "pip install -c requirements.txt --extra-index-url https://download.pytorch.org/whl/cpu" in workflow
-    for handed_over in ("secrets.", "${{", "git+", "curl", "openssl", "bundle", "KEY"):
+    assert "pip install --no-cache-dir -c requirements.txt --extra-index-url https://download.pytorch.org/whl/cpu" in workflow
+    for handed_over in ("secrets.", "github.token", "git+", "curl", "openssl", "bundle", "KEY"):
         assert handed_over not in workflow, handed_over
+    # The only expressions: the cache key and the step that reads whether it hit.
+    assert set(re.findall(r"\$\{\{ ([^}]*) \}\}", workflow)) == {
+        "runner.os", "steps.python.outputs.python-version", "hashFiles('requirements.txt', '.github/grader/*.whl')"}
     assert (released / ".github" / "grader" / wheel.name).read_bytes() == wheel.read_bytes()
     lock = (ROOT / "requirements" / "constraints.txt").read_text()
     assert (released / "requirements.txt").read_text().endswith(lock)
@@ -161,12 +164,14 @@ def test_release_ships_a_student_tier_and_no_secret(released, wheel):
     assert ".ipynb_checkpoints/" in (released / ".gitignore").read_text().splitlines()
 
 
-def test_student_workflow_runs_on_node24_actions_with_a_pip_cache_keyed_on_the_lock(released):
+def test_student_workflow_runs_on_node24_actions_with_its_environment_cached_on_the_lock(released):
     steps = (released / ".github" / "workflows" / "grade.yml").read_text()
     uses = re.findall(r"uses: (\S+)", steps)
-    # Node 24 majors (Node 20 left hosted runners on 2026-09-23): checkout v6, setup-python v6 and later.
-    assert uses == ["actions/checkout@v6", "actions/setup-python@v7"], uses
-    assert "cache: pip" in steps and "cache-dependency-path: requirements.txt" in steps
+    # Node 24 majors (Node 20 left hosted runners on 2026-09-23): checkout v6, setup-python v6 and later, cache v5.
+    assert uses == ["actions/checkout@v6", "actions/setup-python@v7", "actions/cache@v5"], uses
+    # The checks' virtual environment is cached, keyed on the lock and the wheel: a hit installs nothing.
+    assert "hashFiles('requirements.txt', '.github/grader/*.whl')" in steps
+    assert "if: steps.checks.outputs.cache-hit != 'true'" in steps and "run: ~/checks-venv/bin/d2lblocks check ." in steps
     assert "timeout-minutes: 15" in steps
 
 

@@ -218,7 +218,8 @@ GRADE_WORKFLOW = """name: Public checks
 # The public checks: every exercise notebook runs top to bottom in a fresh kernel with its checks (nbval),
 # and the job fails when one does not pass, with Points X/Y and each notebook's first problem in its summary.
 # It holds no key, no solution and no hidden test: whoever can push here can read and change this file,
-# so the score it shows is feedback, not the course's grade.
+# so the score it shows is feedback, not the course's grade. The checks' environment is cached, keyed on the
+# lock and the grader wheel, so a push after the first installs nothing.
 on: [push, workflow_dispatch]
 permissions:
   contents: read
@@ -230,14 +231,21 @@ jobs:
     steps:
       - uses: actions/checkout@v6
       - uses: actions/setup-python@v7
+        id: python
         with:
           python-version: "{python}"
-          cache: pip
-          cache-dependency-path: requirements.txt
+      - uses: actions/cache@v5
+        id: checks
+        with:
+          path: ~/checks-venv
+          key: checks-${{{{ runner.os }}}}-${{{{ steps.python.outputs.python-version }}}}-${{{{ hashFiles('requirements.txt', '.github/grader/*.whl') }}}}
       - name: Install the public checks and {frameworks} (CPU builds), pinned by requirements.txt
-        run: pip install -c requirements.txt{index} {install}
+        if: steps.checks.outputs.cache-hit != 'true'
+        run: |
+          python -m venv ~/checks-venv
+          ~/checks-venv/bin/pip install --no-cache-dir -c requirements.txt{index} {install}
       - name: Run the public checks
-        run: d2lblocks check .
+        run: ~/checks-venv/bin/d2lblocks check .
 """
 
 GITIGNORE = """# What running the notebooks and the checks leaves behind: never part of a submission.
