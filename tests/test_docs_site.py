@@ -370,3 +370,22 @@ def test_screenshots_of_home_and_chapter(site, browser):
     for page in ("index", "chapter"):
         _open(browser, site, f"{page}.html")
         _shot(browser, page)
+
+
+def test_a_name_in_shared_prose_leads_to_its_definition_in_the_readers_framework(site, browser):
+    _open(browser, site, "chapter.html")
+    jax_tab = next(a for a in browser.find_elements("css selector", ".panel-tabset[data-group] > .nav-tabs .nav-link")
+                   if a.get_attribute("textContent").strip() == "JAX")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", jax_tab)
+    jax_tab.click()
+    link = next(a for a in browser.find_elements("css selector", "main a[href='#the-sequential-block-mysequential']")
+                if not browser.execute_script("return !!arguments[0].closest('.panel-tabset')", a))  # in prose shown once
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", link)
+    link.click()
+    time.sleep(0.3)
+    shown = browser.execute_script("""
+        const section = document.getElementById('the-sequential-block-mysequential');
+        const r = section.getBoundingClientRect();
+        return {top: r.top, code: [...section.querySelectorAll('.tab-pane.active pre')].map((p) => p.textContent).join('\\n')}""")
+    assert 0 <= shown["top"] < 200, shown["top"]
+    assert "class MySequential(nn.Module)" in shown["code"] and "modules: Sequence" in shown["code"], shown["code"][:300]
