@@ -7,7 +7,7 @@ __all__ = ['TEXT_LIMIT', 'SANDBOX_WARNING', 'REPORT_FILES', 'plain_text', 'stude
            'junit_xml', 'summary_markdown', 'student_document', 'reports_from_ledger', 'class_summary', 'write_reports',
            'merge_class_reports']
 
-# %% ../../nbs/14c_reports.ipynb #e29aed31
+# %% ../../nbs/14c_reports.ipynb #8dc8b2d7
 import csv, datetime as dt, io, json, re, shutil
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -16,7 +16,7 @@ from .ledger import Ledger, atomic_write
 from .policy import apply_policy
 from .similarity import similar_answers
 
-# %% ../../nbs/14c_reports.ipynb #f5a32239
+# %% ../../nbs/14c_reports.ipynb #9ac746df
 _ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"    # CSI: colours, cursor moves
                    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, hyperlinks
                    r"|\x1b[@-Z\\-_]")                       # the other two-character escapes
@@ -45,7 +45,7 @@ def student_text(raw, # an exception message, a cell's error, a test's feedback:
     keep = limit - len(head) - len(longest)
     return f"{head} [... {len(text) - len(head) - keep} characters cut ...] {text[-keep:].lstrip()}"
 
-# %% ../../nbs/14c_reports.ipynb #0235cb6a
+# %% ../../nbs/14c_reports.ipynb #761dc4e6
 @dataclass
 class TestResult:
     "One line of results.json, in the fields Gradescope and otter use."
@@ -57,7 +57,7 @@ class TestResult:
     visibility: str
     feedback: str
 
-# %% ../../nbs/14c_reports.ipynb #67e00b8b
+# %% ../../nbs/14c_reports.ipynb #2e5fe784
 def _passed(r)->bool: return r.score >= r.max_score
 
 def _overview(results:list)->str:
@@ -124,16 +124,18 @@ def _by_notebook(results)->dict:
     for r in results: groups.setdefault((r.exercise, r.framework), []).append(r)
     return groups
 
-# %% ../../nbs/14c_reports.ipynb #f0b47f51
+# %% ../../nbs/14c_reports.ipynb #c89f71c6
 SANDBOX_WARNING = ("graded without the full sandbox (the grader did not run as root, or a child could not isolate "
-                   "itself): student code ran under resource limits only and could reach whatever the grader's user can. "
-                   "Grade as root for results you can defend.")
+                   "itself): student code ran without its own namespaces and file system, under Landlock and seccomp at "
+                   "most, or resource limits only. Grade as root for results you can defend.")
 
-def _limited(doc:dict)->bool: return "limited" in (doc.get("sandbox") or {}).values()
+def _limited(doc:dict)->bool:
+    "Whether a notebook of the document ran below the full sandbox ('confined' or 'limited')."
+    return any(level in ("confined", "limited") for level in (doc.get("sandbox") or {}).values())
 
 def _json(value)->str: return json.dumps(_json_safe(value), indent=2)
 
-# %% ../../nbs/14c_reports.ipynb #855c6ddf
+# %% ../../nbs/14c_reports.ipynb #837a81cc
 def student_document(student:str, entries:list, view:dict)->dict:
     "The results document of one student: the results of every notebook, and what was graded."
     results = [TestResult(**r) for e in entries for r in e["results"]]
@@ -144,7 +146,7 @@ def student_document(student:str, entries:list, view:dict)->dict:
                             bundle_id=view.get("bundle_id"), grader_version=view.get("grader_version"),
                             sandbox={nb: n["sandbox"] for nb, n in notebooks.items()}, notebooks=notebooks)
 
-# %% ../../nbs/14c_reports.ipynb #654d8d02
+# %% ../../nbs/14c_reports.ipynb #24f943ec
 REPORT_FILES = ("results.json", "junit.xml", "summary.md")
 
 def _current(ledger:Ledger, view:dict)->tuple:
@@ -170,7 +172,7 @@ def _tidy(out:Path, ledger:Ledger, view:dict, complete:dict):
         if folder.is_dir() and folder.name not in complete and not folder.name.startswith(".") and (folder / "results.json").is_file():
             _remove_reports(folder)
 
-# %% ../../nbs/14c_reports.ipynb #7f670d55
+# %% ../../nbs/14c_reports.ipynb #e5e81855
 def reports_from_ledger(out)->dict:
     "Write every report under `out` from its ledger alone; return {student: results document} of the graded students."
     out, ledger = Path(out), Ledger(out)
@@ -192,7 +194,7 @@ def reports_from_ledger(out)->dict:
     if view["whole_class"]: _write_class(out, ledger, view, docs, pending, graded, complete)
     return docs
 
-# %% ../../nbs/14c_reports.ipynb #189fd944
+# %% ../../nbs/14c_reports.ipynb #62c73614
 def _adjusted(view:dict, complete:dict)->dict:
     "{student: the policy's outcome} when the course has a policy, else {}."
     policy = view.get("policy")
@@ -209,7 +211,7 @@ def _similar(view:dict, graded:dict)->dict:
             if e.get("fingerprint"): answers.setdefault(e["notebook"], {})[student] = e["fingerprint"]
     return similar_answers(answers, view.get("reference", {}), view.get("stubs", {}))
 
-# %% ../../nbs/14c_reports.ipynb #71d444d3
+# %% ../../nbs/14c_reports.ipynb #955d1eb8
 def _grades_csv(docs:dict, columns:list, adjusted:dict)->str:
     "grades.csv: a row per student, a column per notebook; with a policy, the late days and the final score."
     buffer = io.StringIO(newline="")
@@ -246,7 +248,7 @@ def _write_class(out:Path, ledger:Ledger, view:dict, docs:dict, pending:dict, gr
     atomic_write(out / "audit.json", _json(_audit(view, graded, adjusted, ledger)))
     atomic_write(out / "similarity.json", _json(similar))
 
-# %% ../../nbs/14c_reports.ipynb #1ccf2a17
+# %% ../../nbs/14c_reports.ipynb #792208d6
 def _sandbox_lines(docs:dict, preflight:str=None)->list:
     "The level the sandbox's preflight found, the levels across the class and every suspicious flag, for the top of the class summary."
     levels, flagged = {}, []
@@ -281,7 +283,7 @@ def _similar_lines(similar:dict)->list:
     out += [f"- {_md(nb)}: {_names(students)}: the reference solution ({100 * s:.0f}% alike)" for nb, students, s in similar["reference"]]
     return out
 
-# %% ../../nbs/14c_reports.ipynb #510553fc
+# %% ../../nbs/14c_reports.ipynb #cb675ed1
 def class_summary(docs:dict,
                   view:dict=None, # the ledger's view: the preflight's level, who was not collected, the notebooks, the policy
                   pending:dict=None, # {student: notebooks graded} of those not fully graded yet
@@ -310,7 +312,7 @@ def class_summary(docs:dict,
     out += _similar_lines(similar)
     return "\n".join(out) + "\n"
 
-# %% ../../nbs/14c_reports.ipynb #d29cca47
+# %% ../../nbs/14c_reports.ipynb #02eb79a2
 def _notebook_of(bundle, framework:str, exercise:str)->str:
     task = next((t for t in bundle.tasks if t.framework == framework and t.exercise == exercise), None)
     return getattr(task, "key", None) or f"{framework}/{exercise}"
@@ -333,7 +335,7 @@ def write_reports(per_student:dict, # {student: [TestResult]}
                            keys={s: {nb: None for nb in notebooks} for s in per_student}))
     return reports_from_ledger(out)
 
-# %% ../../nbs/14c_reports.ipynb #7760f4e7
+# %% ../../nbs/14c_reports.ipynb #20b684e4
 def _shard_view(shard:Path)->dict:
     try: view = Ledger(shard).view()
     except ValueError as e: raise ValueError(f"{shard}: {e}") from None
