@@ -4,7 +4,7 @@ Needs `make docs` (which `make test` runs first) and Debian's chromium and chrom
 `make browser-deps` installs where it can). D2LBLOCKS_SITE names another built site to check. Screenshots
 and the positions the tab test measured go to artifacts/ (git-ignored), to look at after a run.
 """
-import functools, http.server, json, os, shutil, sys, threading, time
+import functools, http.server, json, os, re, shutil, sys, threading, time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -389,3 +389,10 @@ def test_a_name_in_shared_prose_leads_to_its_definition_in_the_readers_framework
         return {top: r.top, code: [...section.querySelectorAll('.tab-pane.active pre')].map((p) => p.textContent).join('\\n')}""")
     assert 0 <= shown["top"] < 200, shown["top"]
     assert "class MySequential(nn.Module)" in shown["code"] and "modules: Sequence" in shown["code"], shown["code"][:300]
+
+
+def test_the_sidebar_lists_every_notebook():
+    "A page missing from the sidebar has no previous and next links and no place in the site's order."
+    import yaml
+    listed = set(re.findall(r"[\w.-]+\.ipynb", yaml.safe_dump(yaml.safe_load((ROOT / "_quarto.yml").read_text())["website"]["sidebar"])))
+    assert sorted(p.name for p in (ROOT / "nbs").glob("*.ipynb") if p.name not in listed) == []
