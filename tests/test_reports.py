@@ -170,8 +170,8 @@ def test_a_coloured_error_in_the_answer_cell_reaches_every_report_clean(released
     runs = results["tests"][0]
     assert runs["name"] == "runs top to bottom" and runs["score"] == 0
     # The student's numbering: setup is code cell 1, their own import 2, the answer 3
-    assert runs["output"].startswith("code cell 3 of your notebook (`class Parallel(nn.Module):`) raised ValueError: bad\n"
-                                     "Incompatible input shape: expected 20"), runs["output"]
+    assert runs["output"].startswith("code cell 3 of your notebook (`class Parallel(nn.Module):`) raised ValueError: bad"), runs["output"]
+    assert "Incompatible input shape: expected 20" in runs["output"]
     assert ("code cell 2 of your notebook (`import numpy as np`) was not run: only answer cells are graded; "
             "put imports in the answer cell") in runs["output"]
     assert "\x1b" not in json.dumps(results, ensure_ascii=False) and "\n\n" not in runs["output"]
