@@ -215,6 +215,31 @@ def test_the_token_is_never_written_or_printed(collected):
     assert all("extraheader" not in (into / s / ".git" / "config").read_text().lower() for s in ("ada", "bob", "eve"))
 
 
+def test_feedback_arrives_for_every_collected_student_whatever_the_grader(collected, classroom, tmp_path):
+    """Feedback alone, from results.json files as the grader writes them (the graded run is the test after the next)."""
+    into, _, second, _, _ = collected
+    remotes = classroom[1]
+    grading = tmp_path / "grading"
+    for folder, entry in second.items():
+        (grading / folder).mkdir(parents=True)
+        (grading / folder / "results.json").write_text(json.dumps(dict(
+            score=1, max_score=2, commit=entry["commit"], tests=[dict(name="runs top to bottom", framework="torch",
+            exercise="parallel", score=1, max_score=1, output="passed"), dict(name="outputs", framework="torch",
+            exercise="parallel", score=0, max_score=1, output="the output has the wrong shape")])))
+    before = {s: git("rev-parse", "feedback", cwd=remotes / f"cs101-blocks-{s}.git") for s in ("ada", "bob", "eve")}
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert command("feedback", grading, "--roster", classroom[2], "--repos", into, *roster_args(classroom)) == 0
+    report = json.loads((grading / "feedback.json").read_text())
+    assert report["branch"] == FEEDBACK_BRANCH == "d2lblocks-feedback"
+    assert {s: r["status"] for s, r in report["students"].items()} == {"ada": "pushed", "bob": "pushed", "cy": "skipped",
+                                                                       "dee": "skipped", "eve": "pushed"}
+    for s in ("ada", "bob", "eve"):
+        bare = remotes / f"cs101-blocks-{s}.git"
+        text = git("show", f"{FEEDBACK_BRANCH}:FEEDBACK.md", cwd=bare)
+        assert f"**Score: 1 / 2** (commit `{second[s]['commit'][:12]}`)" in text and "the output has the wrong shape" in text
+        assert git("rev-parse", "feedback", cwd=bare) == before[s]  # Classroom 50's branch is untouched
+
+
 @pytest.fixture(scope="module")
 def graded(collected, released, tmp_path_factory):
     """The collected class graded in two shards, merged with the merge command."""
