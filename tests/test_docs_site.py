@@ -149,6 +149,22 @@ def test_every_tab_set_has_a_tab_per_framework_pytorch_first(site, browser):
     assert LABELS[0] == "PyTorch" and set(_active_tabs(browser)) == {"PyTorch"}
 
 
+def test_a_remark_for_one_framework_shows_only_in_that_framework(site, browser):
+    _open(browser, site, "chapter.html")
+    def shown():
+        return browser.execute_script("""return [...document.querySelectorAll('.panel-tabset[data-group]')].map((s) =>
+            s.offsetParent !== null)""")
+    pytorch = shown()
+    link = next(a for a in browser.find_elements("css selector", ".panel-tabset[data-group] > .nav-tabs .nav-link")
+                if a.get_attribute("textContent").strip() == "JAX" and a.is_displayed())
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", link)
+    link.click()
+    jax = shown()
+    only_jax = [i for i, (p, j) in enumerate(zip(pytorch, jax)) if j and not p]
+    assert only_jax, "the JAX page has a remark the others lack (its summary's line on parameters outside the module)"
+    assert all(jax), "every tab set holds something in JAX"
+
+
 def test_shared_prose_and_the_figure_are_outside_the_tabs(site, browser):
     _open(browser, site, "chapter.html")
     outside = browser.execute_script("""
@@ -169,7 +185,7 @@ def test_a_tab_switches_every_tab_set_and_keeps_its_place_on_screen(site, browse
     measured = []
     for label in LABELS[1:] + LABELS[:1]:
         links = [a for a in browser.find_elements("css selector", ".panel-tabset[data-group] > .nav-tabs .nav-link")
-                 if a.get_attribute("textContent").strip() == label]
+                 if a.get_attribute("textContent").strip() == label and a.is_displayed()]
         link = links[len(links) // 2]  # a tab set in the middle of the page: the panes above it change height
         browser.execute_script("window.scrollTo({top: window.scrollY + arguments[0].getBoundingClientRect().top - 400, behavior: 'instant'});", link)
         before = browser.execute_script("return arguments[0].getBoundingClientRect().top", link)
