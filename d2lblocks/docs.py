@@ -261,7 +261,7 @@ def exercises_page(student_dir:Path)->str:
         tabs.append((label, dict(cells=cells)))
     return side_by_side("Exercises", EXERCISES_INTRO, tabs)
 
-# %% ../nbs/30_docs.ipynb #0fe68bb0
+# %% ../nbs/30_docs.ipynb #4c4f19ef
 PLOT_CAPTIONS = {
     "containers": "`MySequential` against the framework's own sequential container: time per forward pass, by batch size.",
     "compilation": ("What compiling bought: eager time over compiled time, per block and batch size, on a log scale (above 1, "
@@ -271,7 +271,7 @@ PLOT_CAPTIONS = {
 def bench_page(results_json:Path)->str:
     "The benchmark's tables and plots as a page, each plot with its caption."
     res = json.loads(Path(results_json).read_text())
-    lines = ["---\ntitle: \"Benchmarks\"\n---", f"Measured on: {res.get('machine', 'unknown machine')}.", res.get("markdown", "")]
+    lines = ["---\ntitle: \"Benchmarks\"\npage-layout: full  # the widest tables get the width of the page, beside the sidebar\ntoc: false\n---", f"Measured on: {res.get('machine', 'unknown machine')}.", res.get("markdown", "")]
     for p in res.get("plots", []):
         stem = Path(p).stem
         lines.append(f"![{PLOT_CAPTIONS.get(stem, stem)}]({Path(p).name}){{fig-alt=\"{stem} plot\"}}")
