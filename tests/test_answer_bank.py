@@ -4,7 +4,7 @@ Every case is a file `answer_bank/<framework>/<exercise>/<case>.py`: the answer 
 comments that say what it is and what it earns:
 
     # expect: runs=1 output=1 plain=0 view=0      the score of every test of the notebook, by short name
-    # feedback view: state_dict() has 4 entries   text that test's feedback must contain (optional)
+    # feedback view: failed: PyTorch sees ...     the exact feedback of every test that fails (one that passes reads "passed")
     # differs: why this framework scores a mistake differently from the others (required when it does)
 
 The whole bank is graded in ONE class run (one student folder per case, holding only that case's notebook),
@@ -38,8 +38,11 @@ def read_case(path: Path) -> dict:
     assert len(expect) == 1, f"{path}: needs exactly one '# expect:' line"
     scores = dict(item.split("=") for item in expect[0][len("expect:"):].split())
     feedback = dict(re.match(r"feedback (\w+): (.+)", line).groups() for line in header if line.startswith("feedback "))
+    assert not {k for k, v in feedback.items() if float(scores.get(k, 0))}, f"{path}: feedback given for a test that passes"
+    # The expected feedback is not part of the answer: kept in the cell, it would move the lines the feedback names.
+    answer = "".join(line for line in text.splitlines(True) if not line.startswith("# feedback "))
     return dict(id=f"{framework}-{exercise}-{path.stem}", framework=framework, exercise=exercise, name=path.stem,
-                answer=text, scores={k: float(v) for k, v in scores.items()}, feedback=feedback,
+                answer=answer, scores={k: float(v) for k, v in scores.items()}, feedback=feedback,
                 differs=any(line.startswith("differs:") for line in header))
 
 
@@ -82,10 +85,20 @@ def test_the_bank_covers_every_notebook():
             assert any(sum(c["scores"].values()) < len(TESTS[exercise]) for c in mine), (framework, exercise, "no mistake")
 
 
-def test_every_case_names_every_test():
+def test_every_case_names_every_test_and_the_feedback_of_each_it_fails():
     for case in CASES:
         assert set(case["scores"]) == set(TESTS[case["exercise"]]), case["id"]
-        assert set(case["feedback"]) <= set(TESTS[case["exercise"]]), case["id"]
+        assert set(case["feedback"]) == {k for k, v in case["scores"].items() if not v}, case["id"]
+
+
+def test_an_answer_hard_coded_to_the_public_check_fails_a_hidden_test():
+    """Every exercise in every framework has a case written for the public check's values (sizes, n, number of
+    blocks): it passes the public check (runs) and loses a hidden point, since the hidden inputs differ."""
+    for framework in FRAMEWORKS:
+        for exercise in NOTEBOOKS:
+            (case,) = [c for c in CASES if (c["framework"], c["exercise"], c["name"]) == (framework, exercise, "hard_coded")]
+            hidden = {k: v for k, v in case["scores"].items() if k != "runs"}
+            assert case["scores"]["runs"] == 1 and 0 in hidden.values(), case["id"]
 
 
 def test_the_same_answer_earns_the_same_points_in_every_framework():
@@ -107,7 +120,6 @@ def test_answer_earns_exactly_its_points(graded, case):
     got = {short: tests[name]["score"] for short, name in names.items()}
     feedback = {short: tests[name]["feedback"] for short, name in names.items()}
     assert got == case["scores"], feedback
-    for short, text in case["feedback"].items():
-        assert text in feedback[short], (short, feedback[short])
-    for short, said in feedback.items():  # the feedback never quotes the grader's own variable names
-        assert not re.search(r"grad_W\d|registered_params|output_single|\(got ", said), (short, said)
+    assert feedback == {short: case["feedback"].get(short, "passed") for short in names}
+    for short, said in feedback.items():  # never the grader's own names, objects or addresses
+        assert not re.search(r"grad_W|registered_params|output_\w|calls_|<locals>|0x[0-9a-f]{4}|\(got ", said), (short, said)

@@ -184,11 +184,15 @@ def end_strays(level:str):
         time.sleep(0.005)
 
 # %% ../../nbs/12_runner.ipynb #245bd2c6
-def describe_error(e:BaseException, limit:int=4000)->str:
+def describe_error(e:BaseException, limit:int=4000,
+                   clean=None # the framework adapter's `cleaned`, which drops what is not about the student's code
+                  )->str:
     "`Type: message (line N)` for an exception raised in a cell; never raises, keeps the end of long messages."
     # A SyntaxError's str() repeats its file and line, which the line number below gives once; an assert without a
     # message has an empty one, which would read as a stray colon.
-    try: message = e.msg if isinstance(e, SyntaxError) and e.msg else str(e)
+    try:
+        message = e.msg if isinstance(e, SyntaxError) and e.msg else str(e)
+        if clean is not None: message = " ".join(clean(message).split())
     except BaseException: message = "(a message that could not be printed)"
     if not message and isinstance(e, AssertionError): message = "an assert failed"
     text = f"{type(e).__name__}: {message}" if message else type(e).__name__
@@ -202,13 +206,14 @@ def describe_error(e:BaseException, limit:int=4000)->str:
 def run_cells(cells:list, # source of each code cell, in notebook order
               on_cell=None, # called with each cell's index just before it runs
               after_cell=None, # called with each cell's index once it has run
-              before_first=None # called once everything is compiled, just before the first cell runs
+              before_first=None, # called once everything is compiled, just before the first cell runs
+              describe=describe_error # writes a cell's error; bound here, so a cell that rebinds the module's name changes nothing
              )->tuple:
     "Run `cells` in one IPython namespace, compiled up front; return the namespace and one status dict per cell."
     from IPython.core.interactiveshell import InteractiveShell
     from IPython.core.inputtransformer2 import TransformerManager
     # Ours, whatever a cell rebinds: a cell that replaced `dict` or `describe_error` could record itself as passing.
-    run, settrace, setprofile, record, describe = exec, sys.settrace, sys.setprofile, dict, describe_error
+    run, settrace, setprofile, record = exec, sys.settrace, sys.setprofile, dict
     failure, is_a = BaseException, isinstance
     compiled = []
     for index, source in enumerate(cells):
@@ -362,7 +367,8 @@ def _student_process(request, root, channel)->int:
     home = Path(request.home)
     if root is not None: enter_root(root, home)
     else: os.chdir(home)
-    if request.framework: probes.preparer(request.framework)()  # import the framework before the limits apply
+    ops = probes.preparer(request.framework)() if request.framework else None  # the framework, before the limits apply
+    cell_error, clean = describe_error, ops.cleaned if ops else None  # a cell error in the framework adapter's words
     import IPython.core.interactiveshell, IPython.core.inputtransformer2  # noqa: F401 -- before Landlock, as the framework
     level, applied = confine(request.limits, request.uid, home, isolated=root is not None, keep=request.keep)
     say("sandbox", level)
@@ -382,6 +388,7 @@ def _student_process(request, root, channel)->int:
     namespace, statuses = layers.sealed(run_cells)(request.cells, on_cell=lambda index: say("cell", index),
                                                    after_cell=lambda index: end_strays(level), before_first=start)
     timings["cells"] = lap()
+                                                   describe=lambda e: cell_error(e, clean=clean),
     changed = check(before)
     if changed:  # put back before the probe, which then runs the grader's own code
         suspicious.append("the cells replaced " + ", ".join(describe(changed)[:10]))

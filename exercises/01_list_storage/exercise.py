@@ -16,56 +16,90 @@ the modules a field holds, inside lists, tuples and dicts, under the field's nam
 before `setup` or `__call__` run: whatever the module does with them afterwards, `init` gives every block's
 parameters, each under a name of its own. So in JAX the view point asks for all the parameters, each block's own
 entry in the `params` collection; a field that holds the list is the plain list.
+
+The hidden inputs are not the public check's: the public checks chain two blocks (MXNet, TensorFlow) or three
+(PyTorch, JAX) from 20 features, so the grader chains five blocks from 12 features and one block from 7, with
+batches of 5 and 3. A forward pass written for the public check's number of blocks fails the output point.
 """
 import numpy as np
 from d2lblocks.core import dense_param_count
+from d2lblocks.grader.adapters.base import TERMS
 from d2lblocks.grader.grade import hidden_test, check_close, check_number
 from d2lblocks.grader.probes import HOLDERS, holders, once, student
 
 
 def probe(ops, ns, inputs, obs):
-    "Build `ListSequential(dense, relu, dense)` with the grader's weights; report output, structure, count, consequence."
+    "Build `ListSequential` on five blocks and on one, with the grader's weights; report outputs, structure, count, consequence."
     ListSequential = student(ns, "ListSequential")
-    W0, b0, W1, b1, X = (inputs[k] for k in ("W0", "b0", "W1", "b1", "X"))
-    blocks = [ops.dense(*W0.shape, W0, b0), ops.relu(), ops.dense(*W1.shape, W1, b1)]
     # A Flax module is a dataclass: its constructor takes fields, so the blocks come as one list field.
-    make = (lambda blocks: ListSequential(blocks)) if getattr(ops, "fields_only", False) else (lambda blocks: ListSequential(*blocks))
+    make = (lambda blocks: ListSequential(blocks)) if ops.fields_only else (lambda blocks: ListSequential(*blocks))
+    def chain(names, weights=True):  # dense layers, a ReLU between each two
+        blocks = []
+        for W, b in ((inputs[f"W{k}"], inputs[f"b{k}"]) for k in names):
+            blocks += [ops.dense(*W.shape, W, b) if weights else ops.dense(*W.shape), ops.relu()]
+        return blocks[:-1]
+    blocks = chain("012")
     net = once(lambda: make(blocks))
     obs.take_many(HOLDERS, lambda: holders(ops, net(), blocks).values())  # in the order of HOLDERS
-    obs.take("output", lambda: ops.forward(net(), X))
+    obs.take("output", lambda: ops.forward(net(), inputs["X"]))
+    obs.take("calls", lambda: ops.call_counts(net(), inputs["X"], blocks[::2]))  # the dense blocks: 1st, 3rd, 5th
     obs.take("registered_params", lambda: ops.param_count(net()))
+    one = chain("3")
+    obs.take("output_one", lambda: ops.forward(make(one), inputs["X_one"]))
     def fresh():  # each consequence on its own network, so one that fails or changes it leaves the others be
-        blocks = [ops.dense(*W0.shape), ops.relu(), ops.dense(*W1.shape)]
+        blocks = chain("012", weights=False)
         return make(blocks), blocks
     for name, observe in ops.consequences().items():
         obs.take(name, lambda observe=observe: observe(*fresh()))
 
 
 def inputs(rng):
-    return dict(W0=rng.normal(0, 0.1, (20, 256)), b0=rng.normal(0, 0.1, 256), W1=rng.normal(0, 0.1, (256, 10)),
-                b1=rng.normal(0, 0.1, 10), X=rng.uniform(size=(3, 20)))
+    sizes = [(12, 24), (24, 16), (16, 6), (7, 4)]  # five blocks (three dense), then one
+    weights = {f"W{k}": rng.normal(0, 0.2, size) for k, size in enumerate(sizes)}
+    biases = {f"b{k}": rng.normal(0, 0.2, size[1]) for k, size in enumerate(sizes)}
+    return dict(weights, **biases, X=rng.uniform(size=(5, 12)), X_one=rng.uniform(size=(3, 7)))
 
 
 # What a plain list does, by framework: the observation that shows it and its value.
 CONSEQUENCE = {"torch": ("saved_entries", 0), "mxnet": ("initialize_reaches_children", False),
                "tensorflow": ("layers_are_blocks", True), "jax": ("params_are_blocks", True)}
-CONTAINER = {"torch": "an nn.ModuleList or nn.Sequential", "mxnet": "an nn.Sequential", "tensorflow": "a keras.Sequential",
-             "jax": "an nn.Sequential"}
-ONE_BY_ONE = {"torch": "add_module or a module attribute", "mxnet": "register_child or a block attribute",
-              "tensorflow": "a layer attribute", "jax": "a field of its own"}
+ORDINALS = ("1st", "2nd", "3rd", "4th", "5th")
 
 
 def reference(inp, framework):
     key, value = CONSEQUENCE[framework]
-    hidden = np.maximum(inp["X"] @ inp["W0"] + inp["b0"], 0)
-    seen = dense_param_count(*inp["W0"].shape) + dense_param_count(*inp["W1"].shape)
-    return {"output": hidden @ inp["W1"] + inp["b1"], "registered_params": seen if framework in ("tensorflow", "jax") else 0,
+    X = inp["X"]
+    for k in range(3):
+        X = X @ inp[f"W{k}"] + inp[f"b{k}"]
+        if k < 2: X = np.maximum(X, 0)
+    seen = sum(dense_param_count(*inp[f"W{k}"].shape) for k in range(3))
+    return {"output": X, "output_one": inp["X_one"] @ inp["W3"] + inp["b3"], "calls": [1, 1, 1],
+            "registered_params": seen if framework in ("tensorflow", "jax") else 0,
             key: value, "consequence": key, "framework": framework}
+
+
+HINT = "it should be what the blocks give when applied in the order given"
+
+
+def _skipped(obs, ref):
+    "What the calls show of a forward pass that does not apply each block once, or ''."
+    calls = obs.get("calls")
+    if not isinstance(calls, list) or calls == ref["calls"]: return ""
+    forward = TERMS[ref["framework"]].forward
+    never = [ORDINALS[2 * i] for i, c in enumerate(calls) if c == 0]
+    if never: return f"ListSequential.{forward} never calls its {' and '.join(never)} block{'s' if len(never) > 1 else ''}, of five"
+    twice = [f"its {ORDINALS[2 * i]} block {c} times" for i, c in enumerate(calls) if c > 1]
+    return f"ListSequential.{forward} calls {' and '.join(twice)}"
 
 
 @hidden_test(name="ListSequential computes its blocks in order")
 def output(obs, ref):
-    return check_close(obs, ref, "output", "ListSequential's output", "it should be what the blocks give when applied in the order given")
+    for key, what in (("output", "with five blocks, ListSequential's output"), ("output_one", "with one block, ListSequential's output")):
+        ok, why = check_close(obs, ref, key, what, HINT)
+        if not ok:
+            skipped = _skipped(obs, ref) if key == "output" and key in obs else ""
+            return False, f"{skipped}: {HINT}" if skipped else why
+    return True, ""
 
 
 @hidden_test(name="ListSequential keeps its blocks in a plain list")
@@ -74,11 +108,11 @@ def plain(obs, ref):
     for key in HOLDERS:
         held[key], why = check_number(obs, key)
         if why: return False, why
-    framework = ref["framework"]
+    terms = TERMS[ref["framework"]]
     if held["in_container"]:
-        return False, f"the blocks are handed to a framework container ({CONTAINER[framework]}), which registers them; keep them in a plain Python list"
+        return False, f"the blocks are handed to a framework container ({terms.registries}), which registers them; keep them in a plain Python list"
     if held["as_attributes"]:
-        return False, f"each block is registered on its own ({ONE_BY_ONE[framework]}); keep them in a plain Python list"
+        return False, f"each block is registered on its own ({terms.one_by_one}); keep them in a plain Python list"
     if held["in_plain_list"]: return True, ""
     if held["in_tuple"]: return False, "the blocks are kept in a tuple; the exercise asks for a plain list (list(blocks))"
     if held["in_dict"]: return False, "the blocks are kept in a dict; the exercise asks for a plain list"
@@ -96,8 +130,9 @@ def view(obs, ref):
         return False, (f"PyTorch sees {params:,} parameters in ListSequential and its state_dict() has {seen} entries; "
                        "with a plain list it sees none and saves nothing")
     if framework == "mxnet" and (params or seen):
-        reached = "initialize() reached the blocks" if seen else "initialize() did not reach the blocks"
-        return False, f"Gluon sees {params:,} parameters in ListSequential (collect_params()) and {reached}; with a plain list it sees none"
+        found = [f"Gluon sees {params:,} parameters in ListSequential (collect_params())"] if params else []
+        found += ["net.initialize() reaches its blocks"] if seen else []
+        return False, f"{' and '.join(found)}; with a plain list Gluon sees no parameters and initialize() does not reach the blocks"
     if framework == "tensorflow":
         if params != ref["registered_params"]:
             return False, (f"Keras sees {params:,} trainable parameters in ListSequential; a plain list held in an attribute "
@@ -108,7 +143,7 @@ def view(obs, ref):
     if framework == "jax":
         if params != ref["registered_params"]:
             return False, (f"Flax sees {params:,} parameters in ListSequential; the modules a field holds, in a plain list "
-                           "too, are registered, so init gives every weight of its blocks")
+                           "too, are registered, and init gives every weight of the blocks that __call__ runs")
         if not seen:
             return False, ("the params collection does not hold each block's parameters under a name of its own "
                            "(blocks_0, ...); Flax registers the blocks of a list field directly, while a container "

@@ -15,12 +15,12 @@ from jax import numpy as jnp
 from flax import linen as nn
 import flax.serialization
 import d2lblocks.jax as chapter
-from .base import Adapter
+from .base import Adapter, Cause
 
 # %% ../../../nbs/13e_adapter_jax.ipynb #502fd6c5
 class JaxAdapter(Adapter):
     "The framework contract for Flax modules, with the variables the adapter makes for them."
-    name, label, chapter = "jax", "Flax", chapter
+    name, chapter = "jax", chapter
     Block, tensor_type, compiler = nn.Module, jax.Array, "jax.jit"
     fields_only = True  # a module is a dataclass: a container takes its blocks as one list field, not *args
     page_call = "net.apply(variables, X)"
@@ -60,7 +60,7 @@ class JaxAdapter(Adapter):
 
     def relu(self): return nn.relu
 
-    def _state(self, net, X=None):
+    def _state(self, net, X=None, counting=False):
         "`net`'s module and variables: a bound module's own, else made by `init` on `X` (or the input it last ran on)."
         if not isinstance(net, nn.Module): raise TypeError(f"expected a Flax module, got {type(net).__name__}")
         if net.scope is not None: return net.unbind()
@@ -70,7 +70,12 @@ class JaxAdapter(Adapter):
             X = self._inputs[id(net)][1]
         self._inputs[id(net)] = (net, X)  # the module is kept too, so its id stays its own
         # Initialized afresh each time, so weights that set_dense gave since the last call are the ones used.
-        return net, net.init(self._fixed_key(), self.tensor(X))
+        try: return net, net.init(self._fixed_key(), self.tensor(X))
+        except Exception as e:
+            if not counting: raise
+            # No parameter exists at all: to count them, init has to run the student's code, and it stopped there.
+            raise Cause(f"Flax makes a module's parameters only when init runs its __call__, and "
+                        f"{type(net).__name__}.__call__ failed: {self.error_text(e)}") from e
 
     def initialize(self, net, X):
         module, variables = self._state(net, X)
@@ -87,10 +92,10 @@ class JaxAdapter(Adapter):
             if device is None: return self.numpy(net(self.tensor(X)))
             with jax.default_device(device): return self.numpy(net(self.tensor(X, device)))
         module, variables = self._state(net, X)
-        if device is None: return self.numpy(module.apply(variables, self.tensor(X)))
-        with jax.default_device(device): return self.numpy(module.apply(variables, self.tensor(X, device)))
+        if device is None: return self.numpy(self.output(module, module.apply(variables, self.tensor(X))))
+        with jax.default_device(device): return self.numpy(self.output(module, module.apply(variables, self.tensor(X, device))))
 
-    def param_count(self, net): return chapter.param_count(self._state(net)[1])
+    def param_count(self, net): return chapter.param_count(self._state(net, counting=True)[1])
 
     def weight_grads(self, net, X, layers):
         module, variables = self._state(net, X)
@@ -102,8 +107,13 @@ class JaxAdapter(Adapter):
                 paths = places.setdefault(id(slot), [])
                 if tuple(context.module.path) not in paths: paths.append(tuple(context.module.path))
             return call(*args, **kwargs)
+        self.output(module, module.apply(variables, self.tensor(X)))
         def total(params): return module.apply({**variables, "params": params}, self.tensor(X)).sum()
-        with nn.intercept_methods(spy): grads = jax.grad(total)(variables.get("params", {}))
+        try:
+            with nn.intercept_methods(spy): grads = jax.grad(total)(variables.get("params", {}))
+        except jax.errors.TracerArrayConversionError as e:
+            raise Cause(f"no gradient can reach the weights: jax.grad cannot go through {type(module).__name__}.__call__, "
+                        "which turns a traced array into a NumPy one (numpy.asarray); a NumPy round trip cuts the gradient") from e
         out = []
         for layer in layers:
             slot = self._slot(layer)
@@ -115,6 +125,22 @@ class JaxAdapter(Adapter):
             for name in places[id(slot)][0]: node = node[name]
             out.append(np.asarray(node["kernel"], dtype=np.float64))
         return out
+
+    def call_counts(self, net, X, layers):
+        "Runs of each layer; a copy (`clone()`, `copy.deepcopy`) runs at a place of its own, and then none counts."
+        module, variables = self._state(net, X)
+        slots = [id(self._slot(layer)) for layer in layers]
+        runs = {}  # id(slot) -> {path: runs}, paths in the order they first ran
+        def spy(call, args, kwargs, context):
+            slot = self._slots.get(id(getattr(context.module, "kernel_init", None)))
+            if context.method_name == "__call__" and slot is not None:
+                paths = runs.setdefault(id(slot), {})
+                paths[tuple(context.module.path)] = paths.get(tuple(context.module.path), 0) + 1
+            return call(*args, **kwargs)
+        with nn.intercept_methods(spy): module.apply(variables, self.tensor(X))
+        # Flax binds a clone of every module it runs, so the layer itself cannot be told from a copy of it: a layer
+        # that ran at one place ran as itself; one that ran at several was copied, and no run is the layer's own.
+        return [next(iter(runs[s].values())) if len(runs.get(s, ())) == 1 else 0 for s in slots]
 
     def internal_names(self):
         class Bare(nn.Module): pass

@@ -16,7 +16,7 @@ from .base import Adapter
 # %% ../../../nbs/13c_adapter_torch.ipynb #c4298c49
 class TorchAdapter(Adapter):
     "The framework contract for PyTorch modules."
-    name, label, chapter = "torch", "PyTorch", chapter
+    name, chapter = "torch", chapter
     Block, tensor_type, compiler = nn.Module, torch.Tensor, "TorchScript"
     package_index = "https://download.pytorch.org/whl/cpu"
 
@@ -37,9 +37,22 @@ class TorchAdapter(Adapter):
 
     def weight_grads(self, net, X, layers):
         for layer in layers: layer.weight.grad = None
-        net(self.tensor(X)).sum().backward()
+        out = self.output(net, net(self.tensor(X)))
+        if out.requires_grad: out.sum().backward()  # else nothing in the graph leads back to a weight
         return [np.zeros(layer.weight.shape[::-1]) if layer.weight.grad is None
                 else layer.weight.grad.detach().cpu().numpy().T for layer in layers]
+
+    def call_counts(self, net, X, layers):
+        counts = [0] * len(layers)
+        def counter(i):  # a deep copy carries the hook along: only the layer itself counts
+            def hook(module, inputs, outputs): counts[i] += module is layers[i]
+            return hook
+        hooks = [layer.register_forward_hook(counter(i)) for i, layer in enumerate(layers)]
+        try:
+            with torch.no_grad(): net(self.tensor(X))
+        finally:
+            for h in hooks: h.remove()
+        return counts
 
     def internal_names(self): return set(vars(nn.Module()))
     def registry(self, net): return dict(vars(net).get("_modules") or {})

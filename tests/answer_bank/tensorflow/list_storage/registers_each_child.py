@@ -3,7 +3,7 @@
 # weights, same model.layers), so the framework's view cannot tell them apart; only the structure point is
 # lost (3 points, where PyTorch and Gluon, which register such blocks, give 2).
 # expect: runs=1 output=1 plain=0 view=1
-# feedback plain: registered on its own
+# feedback plain: failed: each block is registered on its own (a layer attribute); keep them in a plain Python list
 class ListSequential(keras.Model):
     def __init__(self, *blocks, **kwargs):
         super().__init__(**kwargs)

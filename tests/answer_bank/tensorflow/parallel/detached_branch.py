@@ -1,6 +1,6 @@
 # Mistake: one branch cut from the gradient. Outputs and registration are right; gradients miss net2.
 # expect: runs=1 output=1 single=1 registered=1 gradients=0
-# feedback gradients: did not reach the second child (net2)
+# feedback gradients: failed: gradients did not reach net2: the output does not lead back to its weights; a NumPy round trip (.numpy()), tf.stop_gradient or a copy of a layer cuts the gradient
 class Parallel(keras.Model):
     def __init__(self, net1, net2, **kwargs):
         super().__init__(**kwargs)

@@ -2,7 +2,8 @@
 # PyTorch builds parameter names from the keys, so neither the notebook's check nor the grader can count the
 # parameters. (Keras keeps no registry by name to misuse, so this case has no Keras twin.)
 # expect: runs=0 calls=1 independent=0 output=1
-# feedback independent: can only concatenate str
+# feedback runs: code cell 3 of your notebook (`net = make_stack(lambda: nn.Li...`) raised TypeError: can only concatenate str (not "Linear") to str (line 3)
+# feedback independent: failed: TypeError: can only concatenate str (not "Linear") to str
 class Stack(nn.Module):
     def __init__(self, blocks):
         super().__init__()

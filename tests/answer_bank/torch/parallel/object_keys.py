@@ -2,7 +2,7 @@
 # builds parameter names from the keys and fails to list the parameters. (Keras keeps no registry by name to
 # misuse, so this case has no Keras twin.)
 # expect: runs=1 output=1 single=1 registered=0 gradients=1
-# feedback registered: can only concatenate str
+# feedback registered: failed: TypeError: can only concatenate str (not "Linear") to str
 class Parallel(nn.Module):
     def __init__(self, net1, net2):
         super().__init__()

@@ -1,6 +1,6 @@
 # Mistake: the children in a plain list, which the framework does not look into.
 # expect: runs=1 output=1 single=1 registered=0 gradients=1
-# feedback registered: sees no parameters
+# feedback registered: failed: PyTorch sees no parameters in Parallel (net.parameters()): the children are kept in a plain list, tuple or dict
 class Parallel(nn.Module):
     def __init__(self, net1, net2):
         super().__init__()

@@ -1,6 +1,8 @@
 # Mistake: a typo in forward. The notebook's check raises; the parameter count needs no forward pass.
 # expect: runs=0 output=0 registered=1 gradients=0
-# feedback output: AttributeError
+# feedback runs: code cell 3 of your notebook (`net = Repeat(nn.Linear(8, 8),...`) raised AttributeError: 'Repeat' object has no attribute 'blok' (line 9)
+# feedback output: failed: AttributeError: 'Repeat' object has no attribute 'blok'
+# feedback gradients: failed: AttributeError: 'Repeat' object has no attribute 'blok'
 class Repeat(nn.Module):
     def __init__(self, block, n):
         super().__init__()

@@ -1,0 +1,16 @@
+# Mistake: each application uses a fresh deep copy of the block. The output is right (a copy has the block's
+# weights), and the block alone is tracked, but the gradient goes to the copies, never to the block's weights.
+# differs: the block itself never runs, so Keras never creates its weights, and the public check's count fails.
+# expect: runs=0 output=1 registered=1 gradients=0
+# feedback runs: code cell 3 of your notebook (`net = Repeat(keras.layers.Dens...`) raised AssertionError: an assert failed (line 3)
+# feedback gradients: failed: gradients did not reach the block's weights: Repeat never calls the block itself (a copy, copy.deepcopy or clone(), has weights of its own)
+import copy
+
+class Repeat(keras.Model):
+    def __init__(self, block, n, **kwargs):
+        super().__init__(**kwargs)
+        self.block, self.n = block, n
+
+    def call(self, X):
+        for _ in range(self.n): X = copy.deepcopy(self.block)(X)
+        return X

@@ -1,0 +1,14 @@
+# Mistake: a copy-paste slip calls net1 twice and never net2. The output has the right shape only when the two
+# children have the same width; net2's parameters are registered but never used.
+# expect: runs=0 output=0 single=0 registered=1 gradients=0
+# feedback runs: code cell 3 of your notebook (`net = Parallel(nn.Linear(20, 3...`) raised AssertionError: an assert failed (line 2)
+# feedback output: failed: Parallel.forward calls net1 2 times and never calls net2: it should be net1's output and net2's output side by side, joined along the last axis
+# feedback single: failed: Parallel.forward calls net1 2 times and never calls net2: it should be net1's output and net2's output side by side, joined along the last axis
+# feedback gradients: failed: gradients did not reach net2: Parallel never calls net2
+class Parallel(nn.Module):
+    def __init__(self, net1, net2):
+        super().__init__()
+        self.net1, self.net2 = net1, net2
+
+    def forward(self, X):
+        return torch.cat([self.net1(X), self.net1(X)], dim=-1)
