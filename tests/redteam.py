@@ -159,7 +159,7 @@ def run_in(environment: str, work: Path, frameworks: list, timeout: int = 1500) 
     'not root' (setpriv to nobody when this is root, else as this user); return its report."""
     import shutil, subprocess
     command = [sys.executable, str(Path(__file__).resolve()), str(work), ",".join(frameworks)]
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", D2LBLOCKS_REDTEAM_TOKEN="TOKEN-CANARY")  # a CI job's secret
     if environment == "namespaces": command.append("61700")
     elif environment == "no CAP_SYS_ADMIN":
         command = ["capsh", "--drop=cap_sys_admin", "--", "-c", " ".join(map(shlex_quote, command + ["61750"]))]
@@ -201,7 +201,8 @@ def main(work: Path, frameworks: list, uid):
                "the masters": ROOT / "exercises" / "02_parallel" / "torch.ipynb",
                "the instructor's checkout (settings.ini)": ROOT / "settings.ini",
                "the instructor's checkout (.git)": ROOT / ".git" / "HEAD",
-               "another student's folder": victim, "the reports": out / "report.txt"}
+               "another student's folder": victim, "the reports": out / "report.txt",
+               "the grader's environment": Path(f"/proc/{os.getpid()}/environ")}
     cases = {f"reads {what}": (TORCH_PARALLEL + f"\nprint(open({str(path)!r}).read()[:200])\n", "torch", path)
              for what, path in secrets.items()}
     cases["connects to a TCP server on the loopback"] = (
@@ -236,7 +237,8 @@ def main(work: Path, frameworks: list, uid):
                 score=sum(r.score for r in graded.results), max_score=sum(r.max_score for r in graded.results),
                 runs=next(r.feedback for r in graded.results if r.name == "runs top to bottom"),
                 leaked=bool(secret) and any(c in feedback + graded.diagnostics.get("stdout_tail", "")
-                                            for c in ("SECRET", "REPORT-CANARY", "BOB-CANARY", "ref: refs", "hidden_test", "[DEFAULT]", "\"cells\"")),
+                                            for c in ("SECRET", "REPORT-CANARY", "BOB-CANARY", "ref: refs", "hidden_test", "[DEFAULT]", "\"cells\"",
+                                                      "TOKEN-CANARY")),
                 reached=dict(tcp=reached["tcp"] - before["tcp"], udp=reached["udp"] - before["udp"]),
                 strays=strays(), sandbox=graded.diagnostics.get("sandbox"), status=graded.diagnostics.get("status"),
                 suspicious=graded.diagnostics.get("suspicious", []))

@@ -2,7 +2,8 @@
 import pytest
 
 LEAKS = ["reads the bundle's hidden tests", "reads the masters", "reads the instructor's checkout (settings.ini)",
-         "reads the instructor's checkout (.git)", "reads another student's folder", "reads the reports"]
+         "reads the instructor's checkout (.git)", "reads another student's folder", "reads the reports",
+         "reads the grader's environment"]
 
 
 def check_leak(report, case):

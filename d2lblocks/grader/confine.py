@@ -56,7 +56,8 @@ def _handled_fs(abi:int)->int: return max(v for k, v in _FS_BY_ABI.items() if k 
 
 def restrict_files(read:list, # folders and files the process may read and execute
                    write:list, # folders it may also write (and create, remove, truncate in)
-                   devices:list=() # files it may read and write but not create or remove (/dev/null...)
+                   devices:list=(), # files it may read and write but not create or remove (/dev/null...)
+                   listable:list=() # folders whose entries, and their subfolders' entries, it may list (names only)
                   )->int:
     "Restrict this process and everything it starts to the allow-list, with no TCP; return the ABI, 0 if none."
     abi = landlock_abi()
@@ -67,7 +68,8 @@ def restrict_files(read:list, # folders and files the process may read and execu
     attr = struct.pack("QQQ", fs, net, scoped)[:8 if abi < 4 else 16 if abi < 6 else 24]
     ruleset = _checked(_syscall(_SYS_CREATE_RULESET, attr, ctypes.c_size_t(len(attr)), ctypes.c_uint32(0)), "landlock_create_ruleset")
     try:
-        for paths, rights in ((read, READ_ONLY), (write, fs), (devices, _FS["read_file"] | _FS["write_file"])):
+        for paths, rights in ((read, READ_ONLY), (write, fs), (devices, _FS["read_file"] | _FS["write_file"]),
+                              (listable, _FS["read_dir"])):
             for path in paths: _allow(ruleset, Path(path), rights & fs)
         # TCP stays refused: the ruleset handles bind and connect and allows no port.
         _checked(_syscall(_SYS_RESTRICT_SELF, ruleset, ctypes.c_uint32(0)), "landlock_restrict_self")

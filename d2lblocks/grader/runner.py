@@ -157,7 +157,9 @@ def confine(limits:Limits,
     _die_with_warden()
     apply_limits(limits)
     layers.set_no_new_privs()
-    abi = layers.restrict_files(readable_paths(keep), writable_paths(home, isolated), [f"/dev/{d}" for d in DEVICES])
+    # Inside its own root the names of every folder are the allow-list's own, so listing them shows nothing new.
+    abi = layers.restrict_files(readable_paths(keep), writable_paths(home, isolated), [f"/dev/{d}" for d in DEVICES],
+                                listable=["/"] if isolated else [])
     if abi: applied.append(f"landlock{abi}")
     if layers.filter_system_calls(): applied.append("seccomp")
     layers.forbid_inspection()
@@ -386,9 +388,9 @@ def _student_process(request, root, channel)->int:
     # Whatever a cell leaves running is ended before the next one: a fork bomb's cell fails, and the cells
     # after it and the probe find the process table as every other submission does.
     namespace, statuses = layers.sealed(run_cells)(request.cells, on_cell=lambda index: say("cell", index),
+                                                   describe=lambda e: cell_error(e, clean=clean),
                                                    after_cell=lambda index: end_strays(level), before_first=start)
     timings["cells"] = lap()
-                                                   describe=lambda e: cell_error(e, clean=clean),
     changed = check(before)
     if changed:  # put back before the probe, which then runs the grader's own code
         suspicious.append("the cells replaced " + ", ".join(describe(changed)[:10]))
