@@ -168,7 +168,7 @@ def test_student_workflow_runs_on_node24_actions_with_its_environment_cached_on_
     steps = (released / ".github" / "workflows" / "grade.yml").read_text()
     uses = re.findall(r"uses: (\S+)", steps)
     # Node 24 majors (Node 20 left hosted runners on 2026-09-23): checkout v6, setup-python v6 and later, cache v5.
-    assert uses == ["actions/checkout@v6", "actions/setup-python@v7", "actions/cache@v5"], uses
+    assert uses == ["actions/checkout@v7", "actions/setup-python@v7", "actions/cache@v5"], uses
     # The checks' virtual environment is cached, keyed on the lock and the wheel: a hit installs nothing.
     assert "hashFiles('requirements.txt', '.github/grader/*.whl')" in steps
     assert "if: steps.checks.outputs.cache-hit != 'true'" in steps and "run: ~/checks-venv/bin/d2lblocks check ." in steps
