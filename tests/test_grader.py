@@ -492,7 +492,8 @@ def test_a_hostile_student_leaves_the_class_intact(released, tmp_path):
     assert parallel("alice") == parallel("bob") == 5
     assert parallel("mallory") < 5
     everything = 3 * len(bundle.tasks)
-    assert len(lines) == everything and lines[-1].startswith(f"[{everything}/{everything}]")
+    assert lines[0] == f"0 of {everything} notebook(s) unchanged since graded; grading {everything}"  # nothing in the ledger yet
+    assert len(lines) == 1 + everything and lines[-1].startswith(f"[{everything}/{everything}]")
     rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
     assert rows[0].startswith("student,") and len(rows) == 4
     assert (tmp_path / "out" / "alice" / "junit.xml").is_file()
