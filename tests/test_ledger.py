@@ -288,10 +288,13 @@ def test_a_student_collect_did_not_reach_is_reported_not_graded(interrupted, tmp
     klass, out = copy_of(interrupted, tmp_path)
     collect = json.loads((klass / "collect.json").read_text())
     collect["students"]["carol"] = dict(status="missing repository", detail="she has not accepted the assignment", commit=None)
+    collect["problems"] = [dict(line=7, student="Mary Ann", reason="not a GitHub login")]  # a roster row collect could not use
     (klass / "collect.json").write_text(json.dumps(collect))
     shutil.rmtree(klass / "carol"); (klass / "carol").mkdir()  # collect leaves an empty folder
     run = regrade(interrupted, klass, out)
     assert run.returncode == 0 and progress(run.stdout) == (NOTEBOOKS - 4, 0)
     assert sorted(grades(out)) == ["alice", "bob", "dave"] and not (out / "carol").exists()
     assert "- carol: not collected: missing repository (she has not accepted the assignment)" in (out / "summary.md").read_text()
-    assert json.loads((out / "results.json").read_text())["not_collected"] == {"carol": "missing repository (she has not accepted the assignment)"}
+    assert "- roster line 7 (Mary Ann): not collected: not a GitHub login" in (out / "summary.md").read_text()
+    assert json.loads((out / "results.json").read_text())["not_collected"] == {
+        "carol": "missing repository (she has not accepted the assignment)", "roster line 7 (Mary Ann)": "not a GitHub login"}

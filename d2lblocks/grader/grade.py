@@ -111,12 +111,19 @@ def graded_commits(folders:dict, class_folder:Path=None)->tuple:
         if record.get("committed_at"): times[student] = str(record["committed_at"])
     return commits, times
 
+def _roster_problems(class_folder:Path)->dict:
+    "{'roster line N (name)': why} for the roster rows collect could not use at all (collect.json's problems)."
+    try: problems = json.loads((class_folder / "collect.json").read_text(encoding="utf-8")).get("problems") or []
+    except (OSError, ValueError, AttributeError): return {}
+    return {f"roster line {p.get('line')} ({p.get('student') or 'no name'})": str(p.get("reason")) for p in problems if isinstance(p, dict)}
+
 def collected_only(work:list, class_folder:Path)->tuple:
-    "(the work of the students collect reached, {student: why not} of those it did not): an empty folder is not a submission."
+    "(the work of the students collect reached, {student or roster row: why not} of the others): an empty folder is not a submission."
     collected = _collected(class_folder)
     missed = {s: f"{r.get('status')}" + (f" ({r['detail']})" if r.get("detail") else "")
               for s, r in collected.items() if isinstance(r, dict) and r.get("status") != "ok"}
-    return [w for w in work if w[0] not in missed], {s: missed[s] for s in sorted({w[0] for w in work} & set(missed))}
+    reasons = {s: missed[s] for s in sorted({w[0] for w in work} & set(missed))}
+    return [w for w in work if w[0] not in missed], dict(reasons, **_roster_problems(class_folder))
 
 # %% ../../nbs/14_grade.ipynb #764e42fa
 def _folders(submission:Path, work:list, whole_class:bool)->dict:
