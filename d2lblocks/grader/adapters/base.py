@@ -20,7 +20,8 @@ import re
 
 def without_internals(message:str)->str:
     "`message` with the probe's functions named as the student knows them and memory addresses left out."
-    message = re.sub(r"<function ((?:\w+\.<locals>\.)*\w+)(?: at 0x[0-9a-f]+)?>", r"\1", message)
+    name = r"(?:\w+|<lambda>|<locals>)"
+    message = re.sub(rf"<function ({name}(?:\.{name})*)(?: at 0x[0-9a-f]+)?>", r"\1", message)
     message = re.sub(r"\bprobe\.<locals>\.(?:\w+\.<locals>\.)*(\w+)", r"\1", message)
     message = re.sub(r"<(?:[\w.]+\.)?(\w+) object at 0x[0-9a-f]+>", r"<\1>", message)
     return re.sub(r" at 0x[0-9a-f]+", "", message)
@@ -42,7 +43,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Terms:
-    "How feedback names one framework's things."
+    "What the grader knows of one framework without importing it: how feedback names its things, what it needs."
     label:str  # the framework, as its users call the part that holds blocks: "PyTorch", "Gluon", "Keras", "Flax"
     forward:str  # the method that computes a block's output
     sequential:str  # its sequential container, with its article
@@ -51,14 +52,20 @@ class Terms:
     params_where:str  # where the framework lists a network's parameters
     hidden_children:str  # why a block's children can be invisible to the framework
     graph_breaks:str  # what cuts the gradient between an output and a block's weights
+    child_env:tuple = ()  # (name, value) pairs the student's process needs in its environment
+    package_index:str = None  # an extra pip index for the framework's CPU wheels, if it needs one
 
 TERMS = {
     "mxnet": Terms("Gluon", "forward", "an nn.Sequential", "an nn.Sequential", "register_child or a block attribute",
                    "net.collect_params()", "kept in a plain list, tuple or dict",
-                   "a NumPy round trip (asnumpy()), detach() or a copy of a block"),
+                   "a NumPy round trip (asnumpy()), detach() or a copy of a block",
+                   # The warden forks in a new PID namespace, where the kernel refuses the threads MXNet's
+                   # default engine restarts after a fork; this engine has none.
+                   child_env=(("MXNET_ENGINE_TYPE", "NaiveEngine"),)),
     "torch": Terms("PyTorch", "forward", "an nn.Sequential", "an nn.ModuleList or nn.Sequential",
                    "add_module or a module attribute", "net.parameters()", "kept in a plain list, tuple or dict",
-                   "a NumPy round trip (.numpy()), .detach() or a copy of a module"),
+                   "a NumPy round trip (.numpy()), .detach() or a copy of a module",
+                   package_index="https://download.pytorch.org/whl/cpu"),  # PyPI's torch pulls in CUDA
     "tensorflow": Terms("Keras", "call", "a keras.Sequential", "a keras.Sequential", "a layer attribute",
                         "net.trainable_weights", "hidden from Keras's tracking",
                         "a NumPy round trip (.numpy()), tf.stop_gradient or a copy of a layer"),
@@ -78,8 +85,6 @@ class Adapter(abc.ABC):
     page_call = "net(X)"  # how the chapter page prints a block's output
     fields_only = False  # True where a container takes its blocks as one list field, not as separate arguments
     error_keep = "tail"  # which end of a long framework error message is the informative one
-    child_env = {}  # environment variables the student's process needs for this framework
-    package_index = None  # an extra pip index for the framework's CPU wheels, if it needs one
 
     # What the probes use, in the student's process.
     @abc.abstractmethod
@@ -145,8 +150,18 @@ class Adapter(abc.ABC):
     # The same in every framework.
     @property
     def terms(self)->Terms:
-        "How feedback names this framework's things."
+        "How feedback names this framework's things, and what it needs."
         return TERMS[self.name]
+
+    @property
+    def child_env(self)->dict:
+        "Environment variables the student's process needs for this framework."
+        return dict(self.terms.child_env)
+
+    @property
+    def package_index(self)->str:
+        "An extra pip index for the framework's CPU wheels, or None."
+        return self.terms.package_index
 
     def output(self, net, y):
         "`y`, what `net` returned, if it is a tensor; else a `Cause` that says what the network returned instead."

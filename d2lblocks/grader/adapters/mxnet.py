@@ -38,7 +38,6 @@ class MXNetAdapter(Adapter):
     "The framework contract for Gluon blocks."
     name, chapter = "mxnet", chapter
     Block, tensor_type, compiler = nn.Block, np.ndarray, "hybridize()"
-    child_env = dict(MXNET_ENGINE_TYPE="NaiveEngine")
     error_keep = "head"  # MXNet states the problem first; the advice that follows is often beside the point
 
     def clean_error(self, message):

@@ -18,7 +18,6 @@ class TorchAdapter(Adapter):
     "The framework contract for PyTorch modules."
     name, chapter = "torch", chapter
     Block, tensor_type, compiler = nn.Module, torch.Tensor, "TorchScript"
-    package_index = "https://download.pytorch.org/whl/cpu"
 
     def dense(self, n_in, n_out, W=None, b=None):
         layer = nn.Linear(n_in, n_out)
