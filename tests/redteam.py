@@ -211,6 +211,10 @@ def main(work: Path, frameworks: list, uid):
         TORCH_PARALLEL + f"\nimport socket\nsocket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b'x', ('127.0.0.1', {udp_port}))\n",
         "torch", None)
     cases["leaves a setsid daemon behind"] = (TORCH_PARALLEL + STRAY, "torch", None)
+    package = Path(__import__("d2lblocks").__file__)
+    cases["writes into the installed package"] = (TORCH_PARALLEL + f"\nopen({str(package)!r}, 'a').write('# vandalised')\n",
+                                                 "torch", None)
+    package_before = package.read_bytes()
     cases["the IPython trick"] = (IPYTHON_TRICK, "torch", None)
     cases["a correct answer"] = (TORCH_PARALLEL, "torch", None)
     for fw in frameworks:
@@ -245,6 +249,7 @@ def main(work: Path, frameworks: list, uid):
     finally:
         for server in servers.values(): server.close()
     report["cases"] = results
+    report["package_unchanged"] = package.read_bytes() == package_before
     print("\n" + json.dumps(report))
 
 

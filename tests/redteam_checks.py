@@ -43,3 +43,8 @@ def check_probe_forgery(report, case):
     result = report["cases"][case]
     hidden = result["score"] - (1 if result["runs"] == "passed" else 0)
     assert hidden == 0 and result["suspicious"], result
+
+
+def check_package_unchanged(report):
+    result = report["cases"]["writes into the installed package"]
+    assert result["score"] == 4 and report["package_unchanged"], result

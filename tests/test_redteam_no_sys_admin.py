@@ -5,7 +5,7 @@ import os, shutil, subprocess
 import pytest
 from redteam import FORGERIES, TORCH_FORGERIES, run_in
 from redteam_checks import (LEAKS, check_correct, check_forgery, check_ipython_trick, check_leak, check_network,
-                            check_no_stray, check_probe_forgery)
+                            check_no_stray, check_package_unchanged, check_probe_forgery)
 from test_redteam_not_root import interpreter_reachable_by_others
 
 pytestmark = [pytest.mark.skipif(os.geteuid() != 0, reason="emulating a root grader without CAP_SYS_ADMIN needs root"),
@@ -31,6 +31,9 @@ def test_the_loopback_is_unreachable(report, case): check_network(report, case)
 
 
 def test_nothing_outlives_the_notebook(report): check_no_stray(report)
+
+
+def test_the_installed_package_cannot_be_changed(report): check_package_unchanged(report)
 
 
 def test_the_ipython_trick_fails(report): check_ipython_trick(report)
