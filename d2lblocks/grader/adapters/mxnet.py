@@ -119,9 +119,9 @@ class MXNetAdapter(Adapter):
         return dict(initialize_reaches_children=reaches)
 
     def my_sequential(self, native=False):
-        net = nn.Sequential() if native else chapter.MySequential()
-        net.add(nn.Dense(256, activation="relu"), nn.Dense(10))
-        return net
+        container = nn.Sequential() if native else chapter.MySequential()
+        container.add(nn.Dense(256, activation="relu"), nn.Dense(10))
+        return container
 
     def place(self, net, device=None):
         net.initialize(ctx=chapter.try_gpu() if device is None else device)
