@@ -14,7 +14,7 @@ from ..core import cell_source
 from .protocol import Limits
 from . import sandbox
 from .sandbox import FreshInterpreter
-from .release import stub_solutions
+from .notebook import stub_solutions
 from .ledger import GRADER_VERSION, Ledger, bundle_id, entry_key, file_sha256, writable_folder
 from .policy import read_policy
 from .similarity import fingerprint
