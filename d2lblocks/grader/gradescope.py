@@ -17,7 +17,7 @@ from pathlib import Path
 GRADESCOPE_VISIBILITY = ("hidden", "after_due_date", "after_published", "visible")
 
 def gradescope_results(doc:dict, # a results document from `grade`
-                       execution_time:float=None, # seconds, when the document does not carry them
+                       execution_time:float=None, # the wall time the grading took, as measured; None: the sum the document carries
                        notes:list=() # lines for the submission's output, e.g. files that were not graded
                       )->dict:
     "Gradescope's results.json for one student's results document."
@@ -32,7 +32,7 @@ def gradescope_results(doc:dict, # a results document from `grade`
     score = float(sum(t["score"] for t in tests))
     total = float(doc.get("max_score", sum(t["max_score"] for t in tests)))
     output = "\n".join([str(doc.get("output") or f"Score: {score:g} / {total:g}"), *notes])
-    seconds = doc.get("execution_time", execution_time)
+    seconds = doc.get("execution_time") if execution_time is None else execution_time  # notebooks overlap: their sum is not the wall time
     return dict(score=score, output=output, tests=tests, **({} if seconds is None else dict(execution_time=round(float(seconds)))))
 
 # %% ../../nbs/19_gradescope.ipynb #84f40bfd
