@@ -5,7 +5,7 @@ The property tests (Hypothesis) feed the report writers arbitrary text: control 
 terminal escapes, `]]>`, Markdown syntax. The end-to-end tests grade real submissions of the PyTorch parallel
 exercise (and one TensorFlow one) through `release` and `grade`, as test_grader.py does.
 """
-import csv, json, os, shutil
+import csv, json, os, shutil, subprocess, sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 import numpy as np
@@ -296,3 +296,18 @@ def test_merging_refuses_what_is_not_a_class(tmp_path):
     with pytest.raises(FileNotFoundError, match="not the output of grading a class"):
         merge_class_reports([tmp_path / "empty"], tmp_path / "out")
     with pytest.raises(ValueError, match="no shard"): merge_class_reports([], tmp_path / "out")
+
+
+def test_a_notebook_the_student_renamed_is_graded_through_the_command(released, tmp_path):
+    "Repository grading finds `Copy of 2_parallel.ipynb` by the record in its metadata, as Gradescope's staging does."
+    path = submit(released, tmp_path / "class" / "ada", CORRECT)
+    path.rename(path.with_name("Copy of 2_parallel.ipynb"))
+    cli = "import sys; from d2lblocks.cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.run([sys.executable, "-c", cli, "grade", str(tmp_path / "class"), "--class",
+                           "--bundle", str(released[1].path), "--out", str(tmp_path / "out"), "--jobs", "1"],
+                          capture_output=True, text=True, timeout=900)
+    doc = json.loads((tmp_path / "out" / "ada" / "results.json").read_text())
+    parallel = [t for t in doc["tests"] if t.get("framework") == "torch" and t.get("exercise") == "parallel"]
+    assert parallel and all(t["score"] == t["max_score"] for t in parallel), (proc.stdout[-2000:], proc.stderr[-2000:])
+    others = [t for t in doc["tests"] if t.get("exercise") == "factory" and t.get("framework") == "torch"]
+    assert others and all(t["score"] == 0 for t in others)  # never handed in: still zero

@@ -39,10 +39,8 @@ def gradescope_results(doc:dict, # a results document from `grade`
 def _notebook_key(path:Path, keys:set)->str:
     "framework/notebook for a submitted notebook: from its folder, else from its metadata."
     if f"{path.parent.name}/{path.name}" in keys: return f"{path.parent.name}/{path.name}"
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]["d2lblocks"]
-        return f"{meta['framework']}/{meta['notebook']}"
-    except Exception: return None
+    from d2lblocks.grader.notebook import released_key
+    return released_key(path)
 
 def stage_submission(submission:Path, # what the student uploaded
                      keys:set, # the bundle's framework/notebook keys

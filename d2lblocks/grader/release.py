@@ -17,6 +17,7 @@ from configparser import ConfigParser
 from pathlib import Path
 from ..core import FRAMEWORKS, cell_source
 from .notebook import BEGIN, END, is_answer, solution_lines, stub_solutions
+from .notebook import find_renamed as find_notebook_renamed
 from .bundle import Bundle
 from .score import RUNS_POINTS
 
@@ -441,22 +442,9 @@ def structure_problems(nb:dict, # the student's notebook, parsed
                         "was one of the checks, undo your change to it")
     return problems
 
-def _metadata(path:Path)->dict:
-    try: meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]["d2lblocks"]
-    except Exception: return {}
-    return meta if isinstance(meta, dict) else {}
-
 def find_renamed(root:Path, record:dict)->Path:
     "A notebook under `root`, not at its released path, whose metadata names this released notebook; None if there is none."
-    framework, name = record["path"].split("/", 1)
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for f in sorted(files):
-            path = Path(folder) / f
-            if f.endswith(".ipynb") and path.relative_to(root).as_posix() != record["path"] and not path.is_symlink():
-                meta = _metadata(path)
-                if (meta.get("framework"), meta.get("notebook")) == (framework, name): return path
-    return None
+    return find_notebook_renamed(root, record["path"])
 
 # %% ../../nbs/15_release.ipynb #51753340
 def repository_root(start)->Path:
