@@ -375,3 +375,31 @@ def test_hidden_tier_workflow_keeps_the_token_out_of_grading():
                if s.get("uses", "").startswith("actions/checkout"))
     feedback_run = next(r for n, r in holders if n == "feedback")
     assert "--branch feedback" not in feedback_run  # our own branch (the default), never Classroom 50's
+
+
+def test_collect_with_a_deadline_takes_each_students_last_commit_before_their_cut_off(tmp_path):
+    "A push after the deadline is not collected; a student's extension in the policy moves their cut-off."
+    remotes = tmp_path / "remotes"
+    remotes.mkdir()
+    for name in ("ada", "bo"):
+        student_repo(remotes, name, {"notes.txt": "on time\n"})
+        work = remotes / f"{name}-work"
+        (work / "notes.txt").write_text("late\n")
+        git("commit", "-qam", "after the deadline", cwd=work)
+        env = dict(os.environ, **IDENTITY, GIT_COMMITTER_DATE="2030-01-02T12:00:00+00:00")
+        subprocess.run(["git", "commit", "-q", "--amend", "--no-edit"], cwd=work, env=env, check=True)
+        git("push", "-q", "--force", "origin", "HEAD:main", cwd=work)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student,repository\n" + "".join(f"{n},{remotes / f'{CLASSROOM}-{ASSIGNMENT}-{n}.git'.lower()}\n" for n in ("ada", "bo")))
+    policy = tmp_path / "course.toml"
+    policy.write_text("deadline = 2030-01-01T00:00:00Z\n[extensions]\nbo = 3\n")
+    assert command("collect", roster, "--into", tmp_path / "class", "--policy", policy) == 0
+    report = json.loads((tmp_path / "class" / "collect.json").read_text())["students"]
+    assert (tmp_path / "class" / "ada" / "notes.txt").read_text() == "on time\n"
+    assert report["ada"]["before"] == "2030-01-01T00:00:00+00:00" and report["ada"]["committed_at"] < "2030-01-01"
+    assert (tmp_path / "class" / "bo" / "notes.txt").read_text() == "late\n"  # three days more: the late push counts
+    assert report["bo"]["committed_at"].startswith("2030-01-02")
+    # A deadline before any commit: nothing to grade, and collect says so and exits 1
+    assert command("collect", roster, "--into", tmp_path / "early", "--deadline", "2000-01-01T00:00:00+00:00") == 1
+    early = json.loads((tmp_path / "early" / "collect.json").read_text())["students"]
+    assert {s["status"] for s in early.values()} == {"no commit before the deadline"}

@@ -5,16 +5,17 @@
 # %% auto #0
 __all__ = ['FEEDBACK_BRANCH', 'STUDENT_COLUMNS', 'REPOSITORY_COLUMNS', 'CLASSROOM50_COLUMNS', 'PERSON_COLUMNS', 'RESERVED_NAMES',
            'BIG_FILE', 'folder_name', 'classroom50_repository', 'Roster', 'read_roster', 'git_env', 'scrub',
-           'GitFailed', 'default_branch', 'collect_student', 'big_files', 'read_collected', 'collect',
+           'GitFailed', 'default_branch', 'collect_student', 'big_files', 'read_collected', 'collect', 'cutoffs',
            'check_feedback_branch', 'feedback_markdown', 'push_feedback', 'feedback', 'grades_rows',
            'write_classroom50_csv', 'write_canvas_csv', 'merge', 'collect_command', 'feedback_command',
            'grades_command', 'merge_command', 'add_commands']
 
 # %% ../../nbs/17_classroom.ipynb #16d85f30
-import base64, csv, hashlib, io, json, os, re, shutil, stat, subprocess, sys, tempfile, time, zipfile
+import base64, csv, datetime as dt, hashlib, io, json, os, re, shutil, stat, subprocess, sys, tempfile, time, zipfile
 from configparser import ConfigParser
 from pathlib import Path
 from urllib.parse import urlsplit
+from .policy import read_policy
 
 # %% ../../nbs/17_classroom.ipynb #e569e067
 # Our own branch for FEEDBACK.md, the same on every platform: Classroom 50 reserves `feedback` (the frozen base of its
@@ -161,9 +162,10 @@ def default_branch(ls_remote:str)->tuple:
 
 def collect_student(url:str, # the student's repository
                     folder:Path, # where it goes; created, updated, or emptied
-                    env:dict # from `git_env`
+                    env:dict, # from `git_env`
+                    before:str=None # ISO 8601 time: take the branch's last commit made before it; None: its tip
                    )->dict:
-    "Clone or update one repository at its default branch's tip; return its status ('ok' or why not) and commit."
+    "Clone or update one repository at its default branch's tip (or its last commit before `before`); return its status ('ok' or why not) and commit."
     folder = Path(folder)
     if not url: return _emptied(folder, "missing repository", "the roster gives no repository")
     folder.mkdir(parents=True, exist_ok=True)
@@ -179,13 +181,18 @@ def collect_student(url:str, # the student's repository
         if attempt == 2 or not (folder / ".git").is_dir(): _emptied(folder, "", "")
         try:
             if not (folder / ".git").exists(): _ok(_git(["init", "-q"], cwd=folder, env=env), "init")
-            _ok(_git(["fetch", "-q", "--force", "--no-tags", "--depth", "1", "--", url, f"+refs/heads/{branch}:refs/collected/head"],
+            depth = [] if before else ["--depth", "1"]  # a deadline needs the history before the tip
+            _ok(_git(["fetch", "-q", "--force", "--no-tags", *depth, "--", url, f"+refs/heads/{branch}:refs/collected/head"],
                      cwd=folder, env=env), "fetch")
-            _ok(_git(["checkout", "-q", "--force", "-B", branch, "refs/collected/head"], cwd=folder, env=env), "checkout")
+            target = "refs/collected/head"
+            if before:
+                target = _ok(_git(["rev-list", "-1", f"--before={before}", "refs/collected/head"], cwd=folder, env=env), "rev-list")
+                if not target: return _emptied(folder, "no commit before the deadline", f"no commit on {branch} before {before}")
+            _ok(_git(["checkout", "-q", "--force", "-B", branch, target], cwd=folder, env=env), "checkout")
             _ok(_git(["clean", "-q", "-ffdx"], cwd=folder, env=env), "clean")
             commit = _ok(_git(["rev-parse", "HEAD"], cwd=folder, env=env), "rev-parse")
             when = _ok(_git(["log", "-1", "--format=%cI", "HEAD"], cwd=folder, env=env), "log")
-            return dict(status="ok", detail="", branch=branch, commit=commit, committed_at=when)
+            return dict(status="ok", detail="", branch=branch, commit=commit, committed_at=when, **(dict(before=before) if before else {}))
         except GitFailed as e: failure = str(e)
     return _emptied(folder, "clone failed", failure)
 
@@ -218,7 +225,9 @@ def read_collected(into)->dict:
 def collect(roster:dict, # {folder: repository URL}, from `read_roster` (a `Roster` also gives logins and row problems)
             into, # the class folder: one folder per student, and collect.json
             token:str=None, # for private repositories over HTTPS
-            progress=print)->dict:
+            progress=print,
+            cutoffs:dict=None # {folder: ISO 8601 time} from `cutoffs`: each student's last commit before it; None: the tips
+           )->dict:
     "Clone or update every student's repository under `into`; merge their statuses into collect.json and return this run's."
     into = Path(into)
     into.mkdir(parents=True, exist_ok=True)
@@ -227,7 +236,7 @@ def collect(roster:dict, # {folder: repository URL}, from `read_roster` (a `Rost
     env, report = git_env(token), {}
     for p in problems: progress(f"roster line {p['line']}: {p['student'] or '(no name)'}: not collected, {p['reason']}")
     for i, (folder, url) in enumerate(sorted(roster.items()), 1):
-        try: status = collect_student(url, into / folder, env)
+        try: status = collect_student(url, into / folder, env, (cutoffs or {}).get(folder))
         except OSError as e: status = _emptied(into / folder, "clone failed", f"{type(e).__name__}: {e}")
         status = dict(status, folder=folder, login=logins.get(folder, folder), person=people.get(folder, {}), repository=scrub(url, token),
                       detail=scrub(status["detail"], token), big_files=big_files(into / folder) if status["status"] == "ok" else [])
@@ -240,6 +249,22 @@ def collect(roster:dict, # {folder: repository URL}, from `read_roster` (a `Rost
     strays = sorted(p.name for p in into.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name not in merged)
     if strays: progress(f"warning: {len(strays)} folder(s) in {into} are not on the roster and will be graded too: {', '.join(strays)}")
     return report
+
+# %% ../../nbs/17_classroom.ipynb #b66570e3
+def cutoffs(roster:dict, # {folder: repository URL}, from `read_roster`
+            deadline:str=None, # ISO 8601 with its offset; None: the policy's
+            policy=None # a course policy file (TOML): deadline, extensions (days per student), max_late_days
+           )->dict:
+    "Each student's cut-off for `collect`: {folder: ISO 8601 time in UTC}."
+    rules = read_policy(policy) if policy else dict(extensions={}, max_late_days=None, deadline=None)
+    when = deadline or rules["deadline"]
+    if not when: raise ValueError("a cut-off needs a deadline: pass --deadline or a policy that sets one")
+    try: start = dt.datetime.fromisoformat(when)
+    except ValueError: raise ValueError(f"the deadline {when!r} is not an ISO 8601 time") from None
+    if start.tzinfo is None: raise ValueError(f"the deadline {when!r} needs its offset, e.g. {when}+00:00")
+    late = rules["max_late_days"] or 0
+    return {folder: (start + dt.timedelta(days=rules["extensions"].get(folder, 0) + late)).astimezone(dt.timezone.utc).isoformat()
+            for folder in roster}
 
 # %% ../../nbs/17_classroom.ipynb #f31a061c
 def check_feedback_branch(branch:str, default:str=None)->str:
@@ -418,8 +443,9 @@ def collect_command(args)->int:
     "Run `d2lblocks collect`: 0 when every student was collected, 1 when someone was not, 2 when the roster is unusable."
     try: roster, token = _roster(args), _token(args)
     except (FileNotFoundError, ValueError) as e: return _fail(e)
-    try: report = collect(roster, args.into, token, progress=lambda s: print(s, flush=True))
-    except ValueError as e: return _fail(e)
+    try: report = collect(roster, args.into, token, progress=lambda s: print(s, flush=True),
+                          cutoffs=cutoffs(roster, args.deadline, args.policy) if args.deadline or args.policy else None)
+    except (FileNotFoundError, ValueError) as e: return _fail(e)
     ok = sum(r["status"] == "ok" for r in report.values())
     missed = len(report) - ok + len(roster.problems)
     print(f"Collected {ok} of {len(report) + len(roster.problems)} students into {args.into}; statuses in {Path(args.into) / 'collect.json'}"
@@ -468,6 +494,9 @@ def add_commands(sub # the `add_subparsers()` of the d2lblocks parser
     p = sub.add_parser("collect", help="clone or update every student's repository listed in a roster")
     p.add_argument("roster", help="CSV: Classroom 50's roster.csv, student,repository, or GitHub Classroom's old export")
     p.add_argument("--into", required=True, help="class folder: one folder per student, and collect.json")
+    p.add_argument("--deadline", help="take each student's last commit before this time (ISO 8601 with its offset, "
+                                      "e.g. 2026-12-15T23:59:00+00:00); default: the course policy's, if --policy is given")
+    p.add_argument("--policy", help="course policy (TOML): its deadline, per-student extensions and max_late_days set each student's cut-off")
     roster_args(p)
     p.set_defaults(run=collect_command)
     p = sub.add_parser("feedback", help="commit each student's FEEDBACK.md to a branch of their repository")
