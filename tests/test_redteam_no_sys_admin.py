@@ -3,9 +3,11 @@ no namespaces, so the child is confined by its own user, Landlock and seccomp. P
 forgeries fail through the same guard in every framework (test_redteam_namespaces runs all four)."""
 import os, shutil, subprocess
 import pytest
-from redteam import FORGERIES, TORCH_FORGERIES, run_in
-from redteam_checks import (LEAKS, check_correct, check_forgery, check_ipython_trick, check_leak, check_network,
-                            check_no_stray, check_package_unchanged, check_probe_forgery)
+from redteam import FORGERIES, run_in
+from redteam_checks import (check_forgery, test_a_correct_answer_gets_full_marks,
+                            test_a_forgery_at_probe_time_earns_no_hidden_point, test_nothing_outlives_the_notebook,
+                            test_nothing_outside_the_allow_list_can_be_read, test_the_installed_package_cannot_be_changed,
+                            test_the_ipython_trick_fails, test_the_loopback_is_unreachable)
 from test_redteam_not_root import interpreter_reachable_by_others
 
 pytestmark = [pytest.mark.skipif(os.geteuid() != 0, reason="emulating a root grader without CAP_SYS_ADMIN needs root"),
@@ -22,32 +24,8 @@ def test_preflight_finds_a_confined_sandbox(report):
     assert report["preflight"] == "confined"
 
 
-@pytest.mark.parametrize("case", LEAKS)
-def test_nothing_outside_the_allow_list_can_be_read(report, case): check_leak(report, case)
-
-
-@pytest.mark.parametrize("case", ["connects to a TCP server on the loopback", "sends to a UDP server on the loopback"])
-def test_the_loopback_is_unreachable(report, case): check_network(report, case)
-
-
-def test_nothing_outlives_the_notebook(report): check_no_stray(report)
-
-
-def test_the_installed_package_cannot_be_changed(report): check_package_unchanged(report)
-
-
-def test_the_ipython_trick_fails(report): check_ipython_trick(report)
-
-
-def test_a_correct_answer_gets_full_marks(report): check_correct(report)
-
-
 @pytest.mark.parametrize("forgery", FORGERIES)
 def test_a_forgery_scores_zero_and_is_flagged(report, forgery): check_forgery(report, f"torch: {forgery}")
-
-
-@pytest.mark.parametrize("forgery", TORCH_FORGERIES)
-def test_a_forgery_at_probe_time_earns_no_hidden_point(report, forgery): check_probe_forgery(report, f"torch: {forgery}")
 
 
 def test_every_child_had_its_user_landlock_and_seccomp(report):
