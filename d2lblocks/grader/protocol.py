@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, asdict, replace
 import numpy as np
 
 # %% ../../nbs/11_protocol.ipynb #61867172
-@dataclass
+@dataclass(frozen=True)  # the default is shared by every call that takes one: nobody may change it
 class Limits:
     "What one child may use."
     seconds: float = 180.0        # wall clock for the whole notebook, framework import included
