@@ -7,7 +7,7 @@ __all__ = ['UID_LOCKS', 'ChildResult', 'leased_uid', 'kill_everything', 'child_e
            'FreshInterpreter', 'run_child', 'SandboxError', 'preflight']
 
 # %% ../../nbs/11_sandbox.ipynb #b8df4888
-import contextlib, fcntl, os, shutil, signal, socket, subprocess, sys, tempfile, threading, time
+import contextlib, fcntl, os, shutil, signal, socket, stat, subprocess, sys, tempfile, threading, time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from .protocol import Limits, Request, read_progress, read_warden_notes, unpack_answer
@@ -50,15 +50,24 @@ def _sweep(uid:int, patience:float):
             except ProcessLookupError: pass
         time.sleep(0.02)
 
-UID_LOCKS = Path(tempfile.gettempdir()) / "d2lblocks-sandbox-uids"
+# Per grading user: graders running as root share one set of leases, and another user's folder is never ours.
+UID_LOCKS = Path(tempfile.gettempdir()) / f"d2lblocks-sandbox-uids-{os.geteuid()}"
+
+def _lock_folder()->Path:
+    "UID_LOCKS, made private to this user; a folder someone else made or can write is refused, not trusted."
+    UID_LOCKS.mkdir(mode=0o700, exist_ok=True)
+    info = UID_LOCKS.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o077:
+        raise RuntimeError(f"{UID_LOCKS} is not a private folder of this user: remove it, then grade again")
+    return UID_LOCKS
 
 @contextlib.contextmanager
 def leased_uid(preferred:int, # the id to try first; the next ones follow
                span:int=1000):
     "The first sandbox user id from `preferred` that no other grader on this machine holds, held until the block ends."
-    UID_LOCKS.mkdir(mode=0o700, exist_ok=True)
+    folder = _lock_folder()
     for uid in range(preferred, preferred + span):
-        fd = os.open(UID_LOCKS / f"{uid}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(folder / f"{uid}.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
         try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
