@@ -357,26 +357,6 @@ def test_merge_without_merge_class_reports_is_a_clear_error(monkeypatch, tmp_pat
     assert "no merge_class_reports" in capsys.readouterr().err
 
 
-# The workflow ---------------------------------------------------------------------------------------------
-
-def test_hidden_tier_workflow_keeps_the_token_out_of_grading():
-    """Only the collect and feedback steps hold the token; the grading jobs run student code and never see it."""
-    yaml = pytest.importorskip("yaml")
-    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "hidden-tier.yml").read_text())
-    jobs = flow["jobs"]
-    assert "push" not in flow[True] and "pull_request" not in flow[True]  # PyYAML reads the key `on` as True
-    holders = [(name, step.get("run", "")) for name, job in jobs.items() for step in job["steps"]
-               if "secrets." in json.dumps(step)]
-    assert [(n, r.split()[1]) for n, r in holders] == [("collect", "collect"), ("feedback", "feedback")]
-    assert all("--token-env CLASSROOM_TOKEN" in r for _, r in holders)
-    grade_run = next(s["run"] for s in jobs["grade"]["steps"] if "d2lblocks grade" in s.get("run", ""))
-    assert "--class" in grade_run and "secrets." not in json.dumps(jobs["grade"])
-    assert all(s.get("with", {}).get("persist-credentials") is False for job in jobs.values() for s in job["steps"]
-               if s.get("uses", "").startswith("actions/checkout"))
-    feedback_run = next(r for n, r in holders if n == "feedback")
-    assert "--branch feedback" not in feedback_run  # our own branch (the default), never Classroom 50's
-
-
 def test_collect_with_a_deadline_takes_each_students_last_commit_before_their_cut_off(tmp_path):
     "A push after the deadline is not collected; a student's extension in the policy moves their cut-off."
     remotes = tmp_path / "remotes"

@@ -125,10 +125,13 @@ def test_hidden_tier_keeps_the_token_out_of_grading_and_speaks_of_todays_platfor
     holders = [(name, step.get("run", "")) for name, job in jobs.items() for step in job["steps"] if "secrets." in json.dumps(step)]
     commands = [(n, re.findall(r"d2lblocks (\w+)", r)) for n, r in holders]
     assert commands == [("collect", ["collect"]), ("feedback", ["feedback"])]
+    assert all("--token-env CLASSROOM_TOKEN" in r for _, r in holders)
+    assert "push" not in flow[True] and "pull_request" not in flow[True]  # a student's push never starts it
+    assert "secrets." not in json.dumps(jobs["grade"])  # the jobs that run student code hold no token
     assert all(s.get("with", {}).get("persist-credentials") is False for job in jobs.values() for s in job["steps"]
                if s.get("uses", "").startswith("actions/checkout"))
     grade_run = next(s["run"] for s in jobs["grade"]["steps"] if "d2lblocks grade" in s.get("run", ""))
-    assert grade_run.startswith("sudo -E") and "--shard ${{ matrix.shard }}/" in grade_run
+    assert grade_run.startswith("sudo -E") and "--class" in grade_run and "--shard ${{ matrix.shard }}/" in grade_run
     inputs = flow[True]["workflow_dispatch"]["inputs"]  # PyYAML reads the key `on` as True
     assert "Classroom 50" in inputs["roster"]["description"]
     assert "GitHub Classroom" not in path.read_text()
