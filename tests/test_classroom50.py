@@ -87,7 +87,9 @@ def run_autograder(root: Path, teacher: Path, checkout: Path, tag: str) -> tuple
     with tarfile.open(archive, "w:gz") as tar: tar.add(teacher, arcname=".")
     extracted = runner_temp / "classroom50-runtime" / f"bundle-{tag}"
     extracted.mkdir(parents=True)
-    with tarfile.open(archive) as tar: tar.extractall(extracted, filter="data")
+    # tarfile's data filter exists from Python 3.11.4 on (Debian 12 has 3.11.2); the archive is the test's own.
+    data_only = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+    with tarfile.open(archive) as tar: tar.extractall(extracted, **data_only)
     (root / "home").mkdir(exist_ok=True)
     sha = git("rev-parse", "HEAD", cwd=checkout)
     repo = f"https://github.com/teacher-org/{CLASSROOM}-{ASSIGNMENT}-{STUDENT.lower()}"
