@@ -12,6 +12,7 @@ import pytest
 from d2lblocks.grader.grade import is_answer
 from d2lblocks.grader.ledger import bundle_id
 from d2lblocks.grader.release import student_notebook
+from d2lblocks.grader.protocol import LEVELS
 from students import answered
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -209,7 +210,7 @@ def test_every_result_names_what_it_graded(interrupted):
     notes = json.loads((out / "diagnostics.json").read_text())["bob"]
     for key, n in doc["notebooks"].items():
         assert n["sha256"] == hashlib.sha256((klass / "bob" / key).read_bytes()).hexdigest()
-        assert n["sandbox"] in ("full", "limited") and n["sandbox"] == notes[key]["sandbox"]
+        assert n["sandbox"] in LEVELS and n["sandbox"] == notes[key]["sandbox"]
         assert isinstance(n["suspicious"], list) and n["suspicious"] == notes[key]["suspicious"]  # the sandbox's flags, as it raised them
     summary = (out / "summary.md").read_text()
     assert summary.startswith(("Sandbox (checked before grading: ", "> **Warning:**")) and "checked before grading: " in summary

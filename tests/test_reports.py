@@ -16,6 +16,7 @@ from d2lblocks.grader.grade import (TEXT_LIMIT, Bundle, is_answer, TestResult as
                                     results_document, student_text, summary_markdown)
 from d2lblocks.grader.release import release
 from d2lblocks.grader.sandbox import Limits
+from d2lblocks.grader.protocol import LEVELS
 from students import GRADESCOPE_VISIBILITY, TORCH_PARALLEL, answered
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -288,7 +289,7 @@ def test_a_class_in_three_shards_merges_into_one_run(released, tmp_path):
     student_facing = [p for p in (tmp_path / "whole").rglob("*")
                       if p.is_file() and p.name not in instructor_only and ".ledger" not in p.relative_to(tmp_path / "whole").parts]
     assert len(student_facing) == 3 + 3 * len(CLASS) and not [p for p in student_facing if MARKER in p.read_text()]
-    assert whole["alice"]["sandbox"]["torch/2_parallel.ipynb"] in ("full", "limited")
+    assert whole["alice"]["sandbox"]["torch/2_parallel.ipynb"] in LEVELS
 
 
 def test_merging_refuses_what_is_not_a_class(tmp_path):

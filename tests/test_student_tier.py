@@ -133,10 +133,14 @@ def test_installing_the_wheel_needs_no_instructor_repository(wheel, tmp_path):
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--target", str(site), str(wheel)],
                    check=True, capture_output=True)
-    # -S: no site-packages, so neither this source tree's editable install nor anything else is importable.
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); import d2lblocks, d2lblocks.cli as cli, d2lblocks.grader.release as r; "
+    # -S: no site-packages, so this source tree's editable install is not importable (its .pth file is not read);
+    # the wheel's declared dependencies are, as pip installs them beside it: numpy's folder comes after the wheel's.
+    import numpy
+    dependencies = Path(numpy.__file__).resolve().parent.parent
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); sys.path.append(sys.argv[2]); "
+            "import d2lblocks, d2lblocks.cli as cli, d2lblocks.grader.release as r; "
             "print(d2lblocks.__file__); print(r.project_root()); cli.main(['check', '--help'])")
-    proc = subprocess.run([sys.executable, "-S", "-c", code, str(site)], capture_output=True, text=True, cwd=tmp_path)
+    proc = subprocess.run([sys.executable, "-S", "-c", code, str(site), str(dependencies)], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     where, root = proc.stdout.splitlines()[:2]
     assert Path(where).is_relative_to(site) and root == "None"
