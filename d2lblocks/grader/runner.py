@@ -9,7 +9,7 @@ __all__ = ['SYSTEM_PATHS', 'DEVICES', 'SCRATCH_FOLDERS', 'enter_namespaces', 'us
            'student_process']
 
 # %% ../../nbs/12_runner.ipynb #e8b65519
-import ctypes, gc, json, os, resource, select, signal, socket, stat, struct, sys, threading, time, traceback
+import ctypes, gc, json, os, resource, select, signal, socket, stat, struct, sys, tempfile, threading, time, traceback
 from dataclasses import replace
 from pathlib import Path
 from . import confine as layers
@@ -154,6 +154,9 @@ def confine(limits:Limits,
         drop_privileges(uid, home)
         applied.append("user")
     else: os.environ.update(HOME=str(home), TMPDIR=str(home))
+    # tempfile keeps the folder it found first (the fork server's /tmp, writable only inside the child's own root),
+    # so a framework's temporary files go to the home on every machine, and grades do not depend on the sandbox level.
+    tempfile.tempdir = str(home)
     _die_with_warden()
     apply_limits(limits)
     layers.set_no_new_privs()
