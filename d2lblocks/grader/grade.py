@@ -22,8 +22,11 @@ from .authoring import VISIBILITIES, TOLERANCE, hidden_test, missing_reason, che
 from .notebook import CellMap, find_renamed, code_cells, is_answer, map_cells
 from .bundle import DEFAULT_SEED, EXERCISE_FILE, Bundle, Exercise, Task, exercise_seed, load_exercise
 from .score import RUNS_POINTS, NotebookGrade, grade_notebook, run_hidden_test
-from .reports import (TEXT_LIMIT, SANDBOX_WARNING, TestResult, plain_text, student_text, results_document, junit_xml,
-                                      summary_markdown, class_summary, write_reports, reports_from_ledger, merge_class_reports, _limited)
+from .text import TEXT_LIMIT, plain_text, student_text
+from .results import SANDBOX_WARNING, Results, TestResult, weaker_sandbox
+from .class_reports import class_summary
+from .reports import reports_from_ledger, write_reports
+from .merge import merge_class_reports
 
 # %% ../../nbs/14_grade.ipynb #636c90d5
 SANDBOX_UID_BASE = 61000
@@ -324,5 +327,5 @@ def grade(submission, # a student folder, a notebook, or with `whole_class` a fo
     try: _grade_all(todo, bundle, limits, jobs, record, hide, progress, stats, fork_server)
     finally:
         with _no_interrupt(): docs = reports_from_ledger(out)
-    if os.geteuid() != 0 or any(_limited(d) for d in docs.values()): print(f"warning: {SANDBOX_WARNING}", file=sys.stderr)
+    if os.geteuid() != 0 or any(weaker_sandbox(d) for d in docs.values()): print(f"warning: {SANDBOX_WARNING}", file=sys.stderr)
     return docs

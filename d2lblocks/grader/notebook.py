@@ -11,7 +11,7 @@ import json, os, re
 from pathlib import Path
 from dataclasses import dataclass
 from ..core import cell_source
-from .reports import _CONTROL, plain_text
+from .text import visible_text
 
 # %% ../../nbs/14f_notebook.ipynb #e53662b8
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -35,7 +35,7 @@ def is_answer(cell:dict)->bool: return "answer" in cell.get("metadata", {}).get(
 def _first_line(source:str, width:int=30)->str:
     "The first non-blank line of `source`, trimmed, fit to quote in backticks."
     line = next((l.strip() for l in source.splitlines() if l.strip()), "empty")
-    line = _CONTROL.sub("", plain_text(line)).replace("`", "'")
+    line = visible_text(line).replace("`", "'")
     return line if len(line) <= width else line[:width].rstrip() + "..."
 
 def _yours(index:int, source:str)->str: return f"code cell {index + 1} of your notebook (`{_first_line(source)}`)"

@@ -14,7 +14,8 @@ from ..core import cell_source
 from .protocol import Limits, Request, unpack_answer
 from .sandbox import run_child
 from .ledger import SYMBOLIC_LINK
-from .reports import TEXT_LIMIT, TestResult, plain_text, student_text
+from .text import TEXT_LIMIT, plain_text, student_text
+from .results import TestResult
 from .notebook import code_cells, is_answer, map_cells
 from .bundle import Bundle, Task
 
