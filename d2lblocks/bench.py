@@ -212,7 +212,7 @@ def plot(res:dict, folder:Path)->list:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt, matplotlib.ticker
-    from d2lblocks.core import FRAMEWORK_LABELS
+    from d2lblocks.core import TERMS
     fws = res["frameworks"]
     width = 0.8 / max(1, len(fws))
 
@@ -224,7 +224,7 @@ def plot(res:dict, folder:Path)->list:
             lo = [m - data[str(BATCHES[j])]["ratio"]["p25"] for j, m in zip(js, meds)]
             hi = [data[str(BATCHES[j])]["ratio"]["p75"] - m for j, m in zip(js, meds)]
             xs = [j + i * width for j in js]
-            ax.bar(xs, meds, width, yerr=[lo, hi], label=FRAMEWORK_LABELS.get(f["framework"], f["framework"]))
+            ax.bar(xs, meds, width, yerr=[lo, hi], label=TERMS[f["framework"]].title if f["framework"] in TERMS else f["framework"])
             for x, m in zip(xs, meds): ax.annotate(f"{m:.1f}" if m < 10 else f"{m:.0f}", (x, m), ha="center", va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
         ax.set_xticks([j + width * (len(fws) - 1) / 2 for j in range(len(BATCHES))], [f"batch {b}" for b in BATCHES])
         ax.axhline(1, color="gray", lw=0.8)

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 from urllib.request import urlopen
 import pytest
-from d2lblocks.core import FRAMEWORK_LABELS, FRAMEWORKS, chapter_page
+from d2lblocks.core import FRAMEWORKS, TERMS, chapter_page
 from d2lblocks.docs import TAB_ORDER
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,7 +75,7 @@ class LinkParser(HTMLParser):
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")) if SITE.is_dir() else []
 CHAPTER_PAGES = [chapter_page(fw).replace(".ipynb", ".html") for fw in FRAMEWORKS]
 EXPECTED_PAGES = ["index.html", "chapter.html", *CHAPTER_PAGES, "exercises.html", "20_instructors.html", "bench.html"]
-LABELS = [FRAMEWORK_LABELS[fw] for fw in TAB_ORDER]  # PyTorch first, as in the book
+LABELS = [TERMS[fw].title for fw in TAB_ORDER]  # PyTorch first, as in the book
 
 
 def test_the_site_has_every_page_readers_need():

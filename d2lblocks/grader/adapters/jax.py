@@ -21,7 +21,7 @@ from .base import Adapter, Cause
 class JaxAdapter(Adapter):
     "The framework contract for Flax modules, with the variables the adapter makes for them."
     name, chapter = "jax", chapter
-    Block, tensor_type, compiler = nn.Module, jax.Array, "jax.jit"
+    Block, tensor_type, compiler, weights_file = nn.Module, jax.Array, "jax.jit", "variables.msgpack"
     fields_only = True  # a module is a dataclass: a container takes its blocks as one list field, not *args
     page_call = "net.apply(variables, X)"
 
@@ -33,7 +33,7 @@ class JaxAdapter(Adapter):
 
     def _fixed_key(self): return jax.random.key(0)  # the same network gets the same variables each time
 
-    def dense(self, n_in, n_out, W=None, b=None):
+    def new_dense(self, n_in, n_out):
         slot = dict(n_in=n_in, n_out=n_out)
         def kernel(key, shape, dtype=jnp.float32):
             if tuple(shape) != (n_in, n_out): raise ValueError(f"this dense layer maps {n_in} to {n_out} features, got inputs of {shape[0]}")
@@ -42,7 +42,6 @@ class JaxAdapter(Adapter):
             return jnp.asarray(slot["b"], dtype) if "b" in slot else jnp.zeros(shape, dtype)
         layer = nn.Dense(n_out, kernel_init=kernel, bias_init=bias)
         self._slots[id(kernel)] = slot
-        if W is not None: self.set_dense(layer, W, b)
         return layer
 
     def _slot(self, layer):
@@ -126,8 +125,8 @@ class JaxAdapter(Adapter):
             out.append(np.asarray(node["kernel"], dtype=np.float64))
         return out
 
-    def call_counts(self, net, X, layers):
-        "Runs of each layer; a copy (`clone()`, `copy.deepcopy`) runs at a place of its own, and then none counts."
+    def own_runs(self, net, X, layers):
+        "Runs of each layer; a copy (`clone()`, `copy.deepcopy`) runs at a place of its own, and then none is its own."
         module, variables = self._state(net, X)
         slots = [id(self._slot(layer)) for layer in layers]
         runs = {}  # id(slot) -> {path: runs}, paths in the order they first ran
@@ -140,7 +139,7 @@ class JaxAdapter(Adapter):
         with nn.intercept_methods(spy): module.apply(variables, self.tensor(X))
         # Flax binds a clone of every module it runs, so the layer itself cannot be told from a copy of it: a layer
         # that ran at one place ran as itself; one that ran at several was copied, and no run is the layer's own.
-        return [next(iter(runs[s].values())) if len(runs.get(s, ())) == 1 else 0 for s in slots]
+        return [[len(runs[s]) == 1] * sum(runs[s].values()) if s in runs else [] for s in slots]
 
     def internal_names(self):
         class Bare(nn.Module): pass
@@ -183,10 +182,7 @@ class JaxAdapter(Adapter):
         module, variables = net.unbind()
         return functools.partial(chapter.compile_block(module), variables)
 
-    def save(self, net, folder)->Path:
-        path = Path(folder) / "variables.msgpack"
-        path.write_bytes(flax.serialization.to_bytes(net.variables))
-        return path
+    def write_weights(self, net, path): path.write_bytes(flax.serialization.to_bytes(net.variables))
 
     def load(self, net, path, device=None):
         module, variables = net.unbind()

@@ -7,7 +7,6 @@ __all__ = ['MARK', 'MXNetAdapter']
 
 # %% ../../../nbs/13b_adapter_mxnet.ipynb #bc5cf6b3
 import contextlib, re, warnings
-from pathlib import Path
 import numpy as onp  # plain NumPy: `np` is MXNet's in this module
 import d2lblocks.mxnet as chapter  # first: it makes NumPy fit for MXNet 1.9
 import mxnet as mx
@@ -37,17 +36,14 @@ def _holds_mark(param)->bool:
 class MXNetAdapter(Adapter):
     "The framework contract for Gluon blocks."
     name, chapter = "mxnet", chapter
-    Block, tensor_type, compiler = nn.Block, np.ndarray, "hybridize()"
+    Block, tensor_type, compiler, weights_file = nn.Block, np.ndarray, "hybridize()", "weights.params"
     error_keep = "head"  # MXNet states the problem first; the advice that follows is often beside the point
 
     def clean_error(self, message):
         message = message.rsplit("MXNetError: ", 1)[-1]  # its C++ stack comes first
         return re.sub(r"^Check failed: .*?\)(?: \([^)]*\))? ?: ", "", message)  # the failed C++ expression
 
-    def dense(self, n_in, n_out, W=None, b=None):
-        layer = nn.Dense(n_out, in_units=n_in)
-        if W is not None: self.set_dense(layer, W, b)
-        return layer
+    def new_dense(self, n_in, n_out): return nn.Dense(n_out, in_units=n_in)
 
     def set_dense(self, layer, W, b):
         with warnings.catch_warnings():
@@ -78,16 +74,8 @@ class MXNetAdapter(Adapter):
             # the output was made outside the recorded graph (a NumPy round trip): nothing leads back to a weight
         return [layer.weight.grad().asnumpy().T for layer in layers]
 
-    def call_counts(self, net, X, layers):
-        counts = [0] * len(layers)
-        def counter(i):  # a deep copy carries the hook along: only the layer itself counts
-            def hook(block, inputs, outputs): counts[i] += block is layers[i]
-            return hook
-        hooks = [layer.register_forward_hook(counter(i)) for i, layer in enumerate(layers)]
-        try: net(self.tensor(X))
-        finally:
-            for h in hooks: h.detach()
-        return counts
+    def forward_hook(self, layer, hook):
+        return layer.register_forward_hook(lambda block, inputs, outputs: hook(block)).detach
 
     def param_count(self, net):
         try: return super().param_count(net)
@@ -132,10 +120,7 @@ class MXNetAdapter(Adapter):
         if name == "FixedHiddenMLP": return "not compiled: a Block whose loop tests data values cannot be hybridized"
         return f"not compiled: {name} is a plain Block, and only a HybridBlock can be hybridized"
 
-    def save(self, net, folder)->Path:
-        path = Path(folder) / "weights.params"
-        net.save_parameters(str(path))
-        return path
+    def write_weights(self, net, path): net.save_parameters(str(path))
 
     def load(self, net, path, device=None):
         net.load_parameters(str(path), ctx=chapter.try_gpu() if device is None else device)

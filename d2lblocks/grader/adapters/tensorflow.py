@@ -7,30 +7,30 @@ __all__ = ['TensorFlowAdapter']
 
 # %% ../../../nbs/13d_adapter_tensorflow.ipynb #d619ef14
 import contextlib, re
-from pathlib import Path
 import numpy as np
 import tensorflow as tf
 import keras
 import d2lblocks.tensorflow as chapter
 from .base import Adapter
+from ..text import without_escapes
 
 # %% ../../../nbs/13d_adapter_tensorflow.ipynb #50c51a84
 class TensorFlowAdapter(Adapter):
     "The framework contract for Keras layers and models."
     name, chapter = "tensorflow", chapter
     Block, tensor_type, compiler = keras.layers.Layer, tf.Tensor, "tf.function"
+    weights_file = "weights.weights.h5"  # Keras 3 insists on this suffix
 
     def clean_error(self, message):
         message = message.split("Arguments received by")[0]  # the call's arguments: the grader's inputs
-        message = re.sub(r"\x1b\[[0-9;]*m", "", message)  # bold type for a terminal
+        message = without_escapes(message)  # bold type for a terminal
         message = re.sub(r"Exception encountered when calling [\w.]+\(\)\.\s*", "", message)  # where, not what
         message = re.sub(r"\{\{function_node [^}]*\}\}\s*", "", message)  # TensorFlow's kernel names
         return re.sub(r"\s*\[Op:\w+\](?: name: \w+)?", "", message)
 
-    def dense(self, n_in, n_out, W=None, b=None):
+    def new_dense(self, n_in, n_out):
         layer = keras.layers.Dense(n_out)
         layer.build((None, n_in))
-        if W is not None: self.set_dense(layer, W, b)
         return layer
 
     def set_dense(self, layer, W, b):
@@ -53,21 +53,17 @@ class TensorFlowAdapter(Adapter):
         grads = tape.gradient(loss, [layer.kernel for layer in layers])
         return [np.zeros(layer.kernel.shape) if g is None else g.numpy() for layer, g in zip(layers, grads)]
 
-    def call_counts(self, net, X, layers):
-        counts, classes = [0] * len(layers), [type(layer) for layer in layers]
-        def counting(i):  # a subclass whose call counts the layer itself: a copy made from it is another object
-            def call(layer, *args, **kwargs):
-                counts[i] += layer is layers[i]
-                return classes[i].call(layer, *args, **kwargs)
-            # Named as the layer's own class, so that a copy Keras makes from its config is a plain layer of that class.
-            names = dict(__module__=classes[i].__module__, __qualname__=classes[i].__qualname__)
-            return type(classes[i].__name__, (classes[i],), dict(call=call, **names))
-        try:
-            for i, layer in enumerate(layers): layer.__class__ = counting(i)
-            net(self.tensor(X))
-        finally:
-            for layer, cls in zip(layers, classes): layer.__class__ = cls
-        return counts
+    def forward_hook(self, layer, hook):
+        "Keras has no forward hooks: `layer` becomes, for a while, a subclass of its class whose `call` calls `hook`."
+        cls = type(layer)
+        def call(block, *args, **kwargs):
+            hook(block)
+            return cls.call(block, *args, **kwargs)
+        # Named as the layer's own class, so that a copy Keras makes from its config is a plain layer of that class.
+        names = dict(__module__=cls.__module__, __qualname__=cls.__qualname__)
+        layer.__class__ = type(cls.__name__, (cls,), dict(call=call, **names))
+        def remove(): layer.__class__ = cls
+        return remove
 
     def internal_names(self): return set(vars(keras.layers.Layer())) | set(vars(keras.Model()))
     def registry(self, net): return {}
@@ -85,10 +81,7 @@ class TensorFlowAdapter(Adapter):
 
     def place(self, net, device=None): return net  # weights are created on the first call, on that call's device
 
-    def save(self, net, folder)->Path:
-        path = Path(folder) / "weights.weights.h5"  # Keras 3 insists on this suffix
-        net.save_weights(str(path))
-        return path
+    def write_weights(self, net, path): net.save_weights(str(path))
 
     def load(self, net, path, device=None):
         with self.inference(device): net.load_weights(str(path))

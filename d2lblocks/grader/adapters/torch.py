@@ -6,7 +6,6 @@
 __all__ = ['TorchAdapter']
 
 # %% ../../../nbs/13c_adapter_torch.ipynb #0f77805c
-from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
@@ -17,12 +16,9 @@ from .base import Adapter
 class TorchAdapter(Adapter):
     "The framework contract for PyTorch modules."
     name, chapter = "torch", chapter
-    Block, tensor_type, compiler = nn.Module, torch.Tensor, "TorchScript"
+    Block, tensor_type, compiler, weights_file = nn.Module, torch.Tensor, "TorchScript", "weights.pt"
 
-    def dense(self, n_in, n_out, W=None, b=None):
-        layer = nn.Linear(n_in, n_out)
-        if W is not None: self.set_dense(layer, W, b)
-        return layer
+    def new_dense(self, n_in, n_out): return nn.Linear(n_in, n_out)
 
     def set_dense(self, layer, W, b):
         with torch.no_grad():
@@ -41,17 +37,8 @@ class TorchAdapter(Adapter):
         return [np.zeros(layer.weight.shape[::-1]) if layer.weight.grad is None
                 else layer.weight.grad.detach().cpu().numpy().T for layer in layers]
 
-    def call_counts(self, net, X, layers):
-        counts = [0] * len(layers)
-        def counter(i):  # a deep copy carries the hook along: only the layer itself counts
-            def hook(module, inputs, outputs): counts[i] += module is layers[i]
-            return hook
-        hooks = [layer.register_forward_hook(counter(i)) for i, layer in enumerate(layers)]
-        try:
-            with torch.no_grad(): net(self.tensor(X))
-        finally:
-            for h in hooks: h.remove()
-        return counts
+    def forward_hook(self, layer, hook):
+        return layer.register_forward_hook(lambda module, inputs, outputs: hook(module)).remove
 
     def internal_names(self): return set(vars(nn.Module()))
     def registry(self, net): return dict(vars(net).get("_modules") or {})
@@ -64,10 +51,7 @@ class TorchAdapter(Adapter):
 
     def place(self, net, device=None): return net.to(chapter.try_gpu() if device is None else device)
 
-    def save(self, net, folder)->Path:
-        path = Path(folder) / "weights.pt"
-        torch.save(net.state_dict(), path)
-        return path
+    def write_weights(self, net, path): torch.save(net.state_dict(), path)
 
     def load(self, net, path, device=None):
         net.load_state_dict(torch.load(path, map_location=device, weights_only=True))
