@@ -9,7 +9,7 @@ __all__ = ['BATCHES', 'FRAMEWORK_SCRIPT', 'IMPORT_SCRIPT', 'CONTAINER_TARGET', '
 # %% ../nbs/40_bench.ipynb #a50dd434
 import json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
-from .core import FRAMEWORKS
+from .core import FRAMEWORKS, TERMS
 
 # %% ../nbs/40_bench.ipynb #938251a2
 def _quartiles(xs):
@@ -17,6 +17,7 @@ def _quartiles(xs):
     q = statistics.quantiles(xs, n=4, method="inclusive") if len(xs) > 1 else [xs[0]] * 3
     return dict(median=statistics.median(xs), p25=q[0], p75=q[2])
 
+# %% ../nbs/40_bench.ipynb #e47b74a2
 def compare(a, b, # zero-argument callables, each running one forward pass to completion
             rounds:int=15, number:int=50, warmup:int=20)->dict:
     "Per-call seconds of `a` and `b` and the ratio a/b, interleaved round by round."
@@ -100,6 +101,7 @@ def _one_framework_bundle(exercises:Path, framework:str, folder:Path)->Path:
         for name in ("exercise.py", f"{framework}.ipynb"): shutil.copy2(ex / name, folder / ex.name / name)
     return folder
 
+# %% ../nbs/40_bench.ipynb #eac0aea8
 def _class_of(bundle, klass:Path, students:int, first:int=0):
     "Students `first` to `students - 1`, each handing in the masters (the reference solutions), laid out as released."
     for i in range(first, students):
@@ -107,11 +109,13 @@ def _class_of(bundle, klass:Path, students:int, first:int=0):
             (klass / f"student{i:04d}" / task.key).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(task.master, klass / f"student{i:04d}" / task.key)
 
+# %% ../nbs/40_bench.ipynb #ce72985e
 def _replicate_ledger(out:Path, students:int, first:int):
     "Give students `first` to `students - 1` the ledger entries of student 0: what grading the same bytes records."
     entries = out / ".ledger" / "entries"
     for i in range(first, students): shutil.copytree(entries / "student0000", entries / f"student{i:04d}")
 
+# %% ../nbs/40_bench.ipynb #721586f9
 def _timed_grade(klass, out, bundle, jobs, stats=None)->tuple:
     "(seconds, notebooks graded) of one class run."
     from d2lblocks.grader.grade import grade
@@ -119,6 +123,7 @@ def _timed_grade(klass, out, bundle, jobs, stats=None)->tuple:
     grade(klass, out, bundle, whole_class=True, jobs=jobs, progress=lines.append, stats=stats)
     return time.perf_counter() - start, int(lines[0].rsplit(" ", 1)[1])
 
+# %% ../nbs/40_bench.ipynb #7550a613
 def measure_grading(exercises:Path, students:int=20, jobs:int=2, framework:str="torch", simulated:int=200, large:int=1000)->dict:
     "A class's first grading, then (from its ledger) an unchanged class of `simulated`, one push, and a class of `large`."
     from d2lblocks.grader.grade import Bundle
@@ -150,6 +155,7 @@ def measure_grading(exercises:Path, students:int=20, jobs:int=2, framework:str="
                    shards_for_10_minutes=int(-(-estimate // 600)), rerun_seconds=seconds, rerun_graded=graded)
     return dict(framework=framework, jobs=jobs, first=first, rerun=rerun, push=push, large=big)
 
+# %% ../nbs/40_bench.ipynb #0a1dd1cf
 def grading_markdown(g:dict)->list:
     "The grading figures as Markdown lines."
     f, r, p, big = g["first"], g["rerun"], g["push"], g["large"]
@@ -170,8 +176,11 @@ def grading_markdown(g:dict)->list:
 
 # %% ../nbs/40_bench.ipynb #1b11da1c
 def _fmt(q, scale=1e6, unit="µs"): return f"{q['median'] * scale:.1f} {unit} [{q['p25'] * scale:.1f}–{q['p75'] * scale:.1f}]"
+
+# %% ../nbs/40_bench.ipynb #f31ffa07
 def _ratio(q): return f"{q['median']:.3f} [{q['p25']:.3f}–{q['p75']:.3f}]"
 
+# %% ../nbs/40_bench.ipynb #e36e9e3b
 CONTAINER_TARGET = 1.10  # MySequential may be at most this much slower than the native sequential at batch 1
 
 def container_check(res:dict)->list:
@@ -182,6 +191,7 @@ def container_check(res:dict)->list:
         if r is not None: out.append((f["framework"], r["ratio"]["median"], r["ratio"]["median"] <= CONTAINER_TARGET))
     return out
 
+# %% ../nbs/40_bench.ipynb #d9efb7ad
 def markdown_report(res:dict)->str:
     "The results as Markdown tables: medians with [25th–75th percentile]."
     out = ["### MySequential against the native sequential (forward, per call)", "",
@@ -206,55 +216,66 @@ def markdown_report(res:dict)->str:
     if res.get("grading"): out += grading_markdown(res["grading"])
     return "\n".join(out) + "\n"
 
-# %% ../nbs/40_bench.ipynb #9b8f209f
-def plot(res:dict, folder:Path)->list:
-    "The container ratios and the speed-ups of compiling as bar charts, one bar per framework and batch; returns the PNG paths."
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt, matplotlib.ticker
-    from d2lblocks.core import TERMS
-    fws = res["frameworks"]
+# %% ../nbs/40_bench.ipynb #0ee62c57
+def _bars(ax, fws:list, data_of, log:bool=False):
+    "One group of bars per batch size, one bar per framework: the median ratio of `data_of(framework)`, with its spread."
     width = 0.8 / max(1, len(fws))
+    for i, f in enumerate(fws):
+        data = {str(b): r for b, r in data_of(f).items()}
+        js = [j for j, b in enumerate(BATCHES) if isinstance(data.get(str(b)), dict)]
+        meds = [data[str(BATCHES[j])]["ratio"]["median"] for j in js]
+        lo = [m - data[str(BATCHES[j])]["ratio"]["p25"] for j, m in zip(js, meds)]
+        hi = [data[str(BATCHES[j])]["ratio"]["p75"] - m for j, m in zip(js, meds)]
+        xs = [j + i * width for j in js]
+        ax.bar(xs, meds, width, yerr=[lo, hi], label=TERMS[f["framework"]].title if f["framework"] in TERMS else f["framework"])
+        for x, m in zip(xs, meds): ax.annotate(f"{m:.1f}" if m < 10 else f"{m:.0f}", (x, m), ha="center", va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
+    ax.set_xticks([j + width * (len(fws) - 1) / 2 for j in range(len(BATCHES))], [f"batch {b}" for b in BATCHES])
+    ax.axhline(1, color="gray", lw=0.8)
+    if log:
+        import matplotlib.ticker
+        ax.set_yscale("log", base=2)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}×"))
 
-    def bars(ax, data_of, log=False):
-        for i, f in enumerate(fws):
-            data = {str(b): r for b, r in data_of(f).items()}
-            js = [j for j, b in enumerate(BATCHES) if isinstance(data.get(str(b)), dict)]
-            meds = [data[str(BATCHES[j])]["ratio"]["median"] for j in js]
-            lo = [m - data[str(BATCHES[j])]["ratio"]["p25"] for j, m in zip(js, meds)]
-            hi = [data[str(BATCHES[j])]["ratio"]["p75"] - m for j, m in zip(js, meds)]
-            xs = [j + i * width for j in js]
-            ax.bar(xs, meds, width, yerr=[lo, hi], label=TERMS[f["framework"]].title if f["framework"] in TERMS else f["framework"])
-            for x, m in zip(xs, meds): ax.annotate(f"{m:.1f}" if m < 10 else f"{m:.0f}", (x, m), ha="center", va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
-        ax.set_xticks([j + width * (len(fws) - 1) / 2 for j in range(len(BATCHES))], [f"batch {b}" for b in BATCHES])
-        ax.axhline(1, color="gray", lw=0.8)
-        if log:
-            ax.set_yscale("log", base=2)
-            ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}×"))
-
+# %% ../nbs/40_bench.ipynb #5d96cd6b
+def _containers_plot(fws:list, path:Path)->str:
+    "The containers' time ratios, one bar per framework and batch, written to `path`."
+    import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(7, 3.5))
-    bars(ax, lambda f: f["containers"])
+    _bars(ax, fws, lambda f: f["containers"])
     ax.set_title("MySequential's time over the native sequential's (1: the same speed)")
     ax.set_ylabel("time ratio, median [25–75%]"); ax.legend(fontsize=8)
-    paths = [Path(folder) / "containers.png"]
-    fig.tight_layout(); fig.savefig(paths[0], dpi=110); plt.close(fig)
+    fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
+    return str(path)
 
+# %% ../nbs/40_bench.ipynb #4a9ac81f
+def _compilation_plot(fws:list, path:Path)->str:
+    "The speed-ups of compiling, a panel per block on a log scale, written to `path`."
+    import matplotlib.pyplot as plt
     blocks = list(dict.fromkeys(b for f in fws for b in f.get("compilation", {})))
     fig, axes = plt.subplots(1, len(blocks), figsize=(4.5 * len(blocks), 3.8), sharey=True, squeeze=False)
     for ax, block in zip(axes[0], blocks):
-        bars(ax, lambda f: f.get("compilation", {}).get(block, {}), log=True)
+        _bars(ax, fws, lambda f: f.get("compilation", {}).get(block, {}), log=True)
         ax.set_title(f"{block}: eager time / compiled time")
     axes[0][0].set_ylabel("speed-up, log scale (above 1: compiling pays)")
     handles, labels = axes[0][0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="upper center", ncol=len(fws), fontsize=8, frameon=False)
-    paths.append(Path(folder) / "compilation.png")
-    fig.tight_layout(rect=(0, 0, 1, 0.92)); fig.savefig(paths[1], dpi=110); plt.close(fig)
-    return [str(p) for p in paths]
+    fig.tight_layout(rect=(0, 0, 1, 0.92)); fig.savefig(path, dpi=110); plt.close(fig)
+    return str(path)
 
+# %% ../nbs/40_bench.ipynb #f00b50a5
+def plot(res:dict, folder:Path)->list:
+    "The container ratios and the speed-ups of compiling as bar charts, one bar per framework and batch; returns the PNG paths."
+    import matplotlib
+    matplotlib.use("Agg")
+    return [_containers_plot(res["frameworks"], Path(folder) / "containers.png"),
+            _compilation_plot(res["frameworks"], Path(folder) / "compilation.png")]
+
+# %% ../nbs/40_bench.ipynb #d173af1b
 def machine()->str:
     "A one-line description of this machine."
     return f"{platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}, {platform.platform()}"
 
+# %% ../nbs/40_bench.ipynb #35b96758
 def run(out:Path=Path("bench"), exercises:Path=Path("exercises"), grading:bool=True, quick:bool=False, progress=print)->dict:
     "Measure everything, write `out/results.json` and plots, and return the results."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)

@@ -30,6 +30,7 @@ class Observations(dict):
             return
         self.update(zip(names, values))
 
+# %% ../../nbs/13_probes.ipynb #06febab9
 def once(build):
     "A step that observations share: `build()` runs on first use; its value, or its error, is every user's."
     outcome = []
@@ -48,9 +49,7 @@ HOLDERS = ("in_plain_list", "in_tuple", "in_dict", "in_container", "as_attribute
 def holders(ops, net, blocks:list)->dict:
     "Which of `net`'s attributes hold `blocks`, by kind: a plain list, a tuple, a dict, a framework container, or the blocks themselves."
     wanted = {id(b) for b in blocks}
-    internal = ops.internal_names()
-    # TensorFlow's trackables add `_self_...` bookkeeping once a tuple or a model is assigned to a Keras layer
-    own = [v for k, v in vars(net).items() if k not in internal and not k.startswith("_self_")]
+    own = list(ops.own_attributes(net).values())
     ids = lambda values: {id(v) for v in values}
     found = dict.fromkeys(HOLDERS, False)
     for value in own + list(ops.registry(net).values()):
@@ -61,17 +60,19 @@ def holders(ops, net, blocks:list)->dict:
         elif isinstance(value, dict): found["in_dict"] |= bool(wanted & ids(value.values()))
     return found
 
-# %% ../../nbs/13_probes.ipynb #cda1ad98
+# %% ../../nbs/13_probes.ipynb #e1f4347e
 def student(namespace:dict, name:str):
     "What the student's notebook defined as `name`; a clear `NameError` if it did not."
     if name not in namespace: raise NameError(f"the notebook does not define {name}")
     return namespace[name]
 
+# %% ../../nbs/13_probes.ipynb #869a4e59
 def attempt(step):
     "Run `step`, ignoring its error (the observations that need its value report it)."
     try: step()
     except Exception: pass
 
+# %% ../../nbs/13_probes.ipynb #245849b7
 # All that a probe's source sees besides the builtins: the adapter comes as its first argument.
 PROBE_HELPERS = ("np", "Observations", "once", "holders", "HOLDERS", "student", "attempt", "error_text")
 
@@ -79,6 +80,7 @@ def probe_namespace()->dict:
     "A fresh namespace of the helpers a probe may use."
     return {name: np if name == "np" else globals()[name] for name in PROBE_HELPERS}
 
+# %% ../../nbs/13_probes.ipynb #a2e721cc
 def load_probe(source:str # the source of one function `probe(ops, ns, inputs, obs)`
               ):
     "The function `probe` that `source` defines, executed with `probe_namespace()` as its globals."
@@ -87,6 +89,7 @@ def load_probe(source:str # the source of one function `probe(ops, ns, inputs, o
     if not callable(env.get("probe")): raise ValueError("the probe's source defines no function named probe")
     return env["probe"]
 
+# %% ../../nbs/13_probes.ipynb #20b69ca1
 def probe_globals(source:str)->set:
     "The global names the code of `source` reads, in every function it defines: what its namespace must provide."
     import dis

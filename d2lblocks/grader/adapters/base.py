@@ -169,6 +169,11 @@ class Adapter(abc.ABC):
         "How many times each of `layers` (the layer itself, not a copy) runs when `net` runs once on `X`."
         return [sum(runs) for runs in self.own_runs(net, X, layers)]
 
+    def own_attributes(self, net)->dict:
+        "The attributes the student's code gave `net`, by name: the framework's own (`internal_names`) left out."
+        internal = self.internal_names()
+        return {k: v for k, v in vars(net).items() if k not in internal}
+
     def param_count(self, net):
         "Number of trainable scalars the framework sees in `net`."
         return int(self.chapter.param_count(net))

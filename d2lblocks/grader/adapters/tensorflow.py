@@ -66,6 +66,11 @@ class TensorFlowAdapter(Adapter):
         return remove
 
     def internal_names(self): return set(vars(keras.layers.Layer())) | set(vars(keras.Model()))
+
+    def own_attributes(self, net):
+        # Keras's trackables add `_self_...` bookkeeping once a tuple or a model is assigned to a layer.
+        return {k: v for k, v in super().own_attributes(net).items() if not k.startswith("_self_")}
+
     def registry(self, net): return {}
     def descendants(self, block): return [block, *block._flatten_layers(include_self=False, recursive=True)]
 
