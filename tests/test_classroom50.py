@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from d2lblocks.core import cell_source
 from d2lblocks.grader.classroom50 import RUNNER_VARIABLES, validate_result
-from d2lblocks.grader.grade import is_answer
-from d2lblocks.grader.release import build_wheel, find_leaks, solution_lines
+from d2lblocks.grader.notebook import is_answer
+from d2lblocks.grader.release import build_wheel
+from d2lblocks.grader.leaks import find_leaks
+from d2lblocks.grader.notebook import solution_lines
 from students import TORCH_PARALLEL, answered
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,11 +7,15 @@ __all__ = ['RESULT_SCHEMA', 'RESULT_MAX_BYTES', 'RUNNER_VARIABLES', 'REQUIRED_VA
            'CHECK_SECONDS', 'CELL_SECONDS', 'AUTOGRADER', 'validate_result', 'check_test_name', 'result_document',
            'release_body', 'grade_checkout', 'main', 'write_teacher_bundle']
 
-# %% ../../nbs/18_classroom50.ipynb #53ce9182
-import datetime, hashlib, json, os, subprocess, sys, time
+# %% ../../nbs/18_classroom50.ipynb #2f6299a1
+import datetime, json, os, sys, time
 from pathlib import Path
+from .adapters.base import package_indexes
+from .leaks import find_leaks
+from .student_tier import STUDENT_PYTHON, check
+from .text import table_cell
 
-# %% ../../nbs/18_classroom50.ipynb #a7958983
+# %% ../../nbs/18_classroom50.ipynb #0f0ad425
 RESULT_SCHEMA = "classroom50/result/v1"
 RESULT_MAX_BYTES = 10 * 1024 * 1024  # Classroom 50 does not read a larger result.json
 # What Classroom 50's runner sets for the autograder; REVIEW_URL may be empty (the runner then uses the commit's page).
@@ -21,8 +25,10 @@ REQUIRED_VARIABLES = ("CLASSROOM", "ASSIGNMENT", "SUBMISSION_TAG", "COMMIT_URL",
 # Paths in a student repository that Classroom 50 writes and owns: the release never writes them.
 RESERVED_PATHS = (".github/workflows/autograde.yaml", ".classroom50.yaml")
 
+# %% ../../nbs/18_classroom50.ipynb #86494b25
 def _count(value)->bool: return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
+# %% ../../nbs/18_classroom50.ipynb #d6afffdd
 def validate_result(doc, # a parsed result.json
                     classroom:str, assignment:str # the run's, as the runner set them
                    )->list:
@@ -53,12 +59,13 @@ def validate_result(doc, # a parsed result.json
     if len(json.dumps(doc).encode()) > RESULT_MAX_BYTES: problems.append("the result is larger than 10 MiB")
     return problems
 
-# %% ../../nbs/18_classroom50.ipynb #8d5a846d
+# %% ../../nbs/18_classroom50.ipynb #d2cfb05a
 def check_test_name(notebook:str)->str:
     "The name a student reads for one notebook's public check."
     return f"{notebook} runs top to bottom with its checks passing"
 
-def result_document(checks:list, # from `release.check`: notebook, passed, reason, seconds
+# %% ../../nbs/18_classroom50.ipynb #e1097ae4
+def result_document(checks:list, # from `check`: notebook, passed, reason, seconds
                     env:dict, # the runner's variables
                     now:datetime.datetime=None)->dict:
     "Classroom 50's result.json for the public checks: a test per notebook worth one point, integer points throughout."
@@ -70,12 +77,11 @@ def result_document(checks:list, # from `release.check`: notebook, passed, reaso
             "review": env.get("REVIEW_URL") or env["COMMIT_URL"], "datetime": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "score": sum(t["score"] for t in tests), "max-score": len(tests), "tests": tests}
 
-def _md_cell(text:str)->str: return " ".join(str(text).split()).replace("|", "\\|")
-
+# %% ../../nbs/18_classroom50.ipynb #0df05571
 def release_body(checks:list, username:str=None)->str:
     "release-body.md: what the student reads on the submission's Release, per notebook pass or the first problem and its fix."
     passed = sum(bool(c["passed"]) for c in checks)
-    rows = [f"| `{c['notebook']}` | {'passes' if c['passed'] else 'not yet'} | {_md_cell(c['reason'])} |" for c in checks]
+    rows = [f"| `{c['notebook']}` | {'passes' if c['passed'] else 'not yet'} | {table_cell(c['reason'])} |" for c in checks]
     hello = f"{username}, your" if username else "Your"
     return "\n".join([f"### Public checks: {passed} of {len(checks)} notebooks pass", "",
                       f"{hello} notebooks, each run top to bottom in a fresh kernel with the checks at its end. "
@@ -83,7 +89,7 @@ def release_body(checks:list, username:str=None)->str:
                       "tests give after the deadline.", "",
                       "| notebook | result | first problem and how to fix it |", "|---|---|---|", *rows, ""])
 
-# %% ../../nbs/18_classroom50.ipynb #2d5a1795
+# %% ../../nbs/18_classroom50.ipynb #d95c75b5
 JOB_SECONDS = 15 * 60     # Classroom 50's job limit
 CHECK_SECONDS = 9 * 60    # what the checks may take after the install, leaving the runner time to publish
 CELL_SECONDS = 120        # one cell of a public check
@@ -93,7 +99,6 @@ def grade_checkout(checkout, # the student's checkout (the runner's working dire
                    env:dict=None, # the runner's variables; os.environ by default
                    seconds:float=CHECK_SECONDS)->dict:
     "Run the public checks of `checkout` against the bundle's release record; write result.json and release-body.md there."
-    from d2lblocks.grader.release import check
     env = dict(os.environ if env is None else env)
     missing = [v for v in REQUIRED_VARIABLES if not env.get(v)]
     if missing: raise ValueError(f"not run by Classroom 50's runner: {', '.join(missing)} not set")
@@ -109,6 +114,7 @@ def grade_checkout(checkout, # the student's checkout (the runner's working dire
     os.replace(tmp, checkout / "result.json")
     return doc
 
+# %% ../../nbs/18_classroom50.ipynb #ff8b7876
 def main(argv=None)->int:
     "The command line autograder.py runs once the checks are installed (`main([BUNDLE])`): 0 when it graded."
     import argparse, d2lblocks
@@ -125,7 +131,7 @@ def main(argv=None)->int:
     print(f"{doc['score']}/{doc['max-score']}: result.json and release-body.md written")
     return 0
 
-# %% ../../nbs/18_classroom50.ipynb #4d7881fd
+# %% ../../nbs/18_classroom50.ipynb #0c847c1a
 AUTOGRADER = '''#!/usr/bin/env python3
 """Classroom 50 autograder for this assignment's public checks, written by `d2lblocks release`.
 
@@ -169,6 +175,7 @@ if __name__ == "__main__":
     sys.exit(main())
 '''
 
+# %% ../../nbs/18_classroom50.ipynb #8e86d8ce
 def write_teacher_bundle(folder, # `<classroom>/autograders/<slug>/` in the teacher's classroom50 repository, or any folder
                          record:dict, # the release record (release.json)
                          lock_text:str, # the course's lock file
@@ -176,10 +183,9 @@ def write_teacher_bundle(folder, # `<classroom>/autograders/<slug>/` in the teac
                          secrets:list # the masters' solution lines, which must not be in it
                         )->Path:
     "Write Classroom 50's teacher bundle: autograder.py, assignment.json, release.json, the lock; refuse if anything secret is in it."
-    from d2lblocks.grader.release import STUDENT_PYTHON, TORCH_CPU_INDEX, find_leaks
     folder = Path(folder)
     settings = dict(runtime=dict(python=STUDENT_PYTHON), frameworks=record["frameworks"], wheel=wheel_name,
-                    pip_options=TORCH_CPU_INDEX.split() if "torch" in record["frameworks"] else [],
+                    pip_options=[o for url in package_indexes(record["frameworks"]) for o in ("--extra-index-url", url)],
                     install_seconds=JOB_SECONDS - CHECK_SECONDS - 60, check_seconds=CHECK_SECONDS,
                     notebooks=len(record["notebooks"]), max_score=len(record["notebooks"]))
     (folder / "assignment.json").write_text(json.dumps(settings, indent=1) + "\n")
