@@ -8,9 +8,15 @@ import json, os, shutil
 from pathlib import Path
 import pytest
 from d2lblocks.core import cell_source
-from d2lblocks.grader.grade import Bundle, grade, grade_notebook, is_answer
-from d2lblocks.grader.release import release, find_leaks, solution_lines
-from d2lblocks.grader.sandbox import Limits, _processes_of
+from d2lblocks.grader.bundle import Bundle
+from d2lblocks.grader.grade import grade
+from d2lblocks.grader.notebook import is_answer
+from d2lblocks.grader.score import grade_notebook
+from d2lblocks.grader.release import release
+from d2lblocks.grader.leaks import find_leaks
+from d2lblocks.grader.notebook import solution_lines
+from d2lblocks.grader.protocol import Limits
+from d2lblocks.grader.launch import _processes_of
 from d2lblocks.grader.forkserver import ForkServer
 from students import TORCH_PARALLEL, answered
 
@@ -165,7 +171,7 @@ def test_masters_score_full_marks_and_stubs_zero(released, tmp_path):
     stubs = grade(student_dir, tmp_path / "s", bundle, jobs=2, limits=LIMITS, progress=lambda s: None)
     (m,), (s,) = masters.values(), stubs.values()
     # every notebook's points: 1 for running top to bottom, then its exercise's hidden tests; whatever the exercises
-    total = sum(1 + sum(t.hidden_test["points"] for t in bundle.tests_for(task.exercise)) for task in bundle.tasks)
+    total = sum(bundle.max_points(task) for task in bundle.tasks)
     assert m["score"] == m["max_score"] == total, [t for t in m["tests"] if t["score"] < t["max_score"]]
     assert s["score"] == 0 and s["max_score"] == total
     chapter = ("list_storage", "parallel", "factory")  # the first three exercises' points stay what they were
@@ -348,8 +354,8 @@ def test_the_instructors_files_cannot_be_read(released, tmp_path, what, launch, 
 
 @needs_sandbox
 def test_listing_the_file_system_shows_only_the_allow_list(released, tmp_path, launch):
-    from d2lblocks.grader.runner import SYSTEM_PATHS, SCRATCH_FOLDERS
-    from d2lblocks.grader.sandbox import allowed_folders
+    from d2lblocks.grader.root import SYSTEM_PATHS, SCRATCH_FOLDERS
+    from d2lblocks.grader.launch import allowed_folders
     tops = {Path(p).parts[1] for p in [*SYSTEM_PATHS, *SCRATCH_FOLDERS, *allowed_folders(), "/dev", "/proc"]}
     answer = CORRECT + (f"\nimport os\nassert set(os.listdir('/')) <= {tops!r}, sorted(os.listdir('/'))\n"
                         f"assert not os.path.exists({str(ROOT / 'exercises')!r})\n"

@@ -9,7 +9,7 @@ PyTorch exercises (16 notebooks); it is graded once, and each test works on its 
 import csv, hashlib, json, os, re, shutil, signal, subprocess, sys, time
 from pathlib import Path
 import pytest
-from d2lblocks.grader.grade import is_answer
+from d2lblocks.grader.notebook import is_answer
 from d2lblocks.grader.ledger import bundle_id
 from d2lblocks.grader.release import student_notebook
 from d2lblocks.grader.protocol import LEVELS
