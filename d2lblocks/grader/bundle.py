@@ -53,6 +53,7 @@ class Exercise:
 # %% ../../nbs/14g_bundle.ipynb #0e1f2a3b
 def _refuse(file, why): raise ValueError(f"{file}: {why}")
 
+# %% ../../nbs/14g_bundle.ipynb #260e5f87
 def _probe_source(module, file)->str:
     "The source of the file's function `probe`, checked to need nothing but the helpers the child provides."
     f = vars(module).get("probe")
@@ -128,6 +129,7 @@ def _check_named_exercises(exercises:dict):
             elif named is not None and named != ex.name:
                 _refuse(ex.folder / EXERCISE_FILE, f"hidden test {t.__name__} names exercise {named!r}: declare it in that exercise's own file")
 
+# %% ../../nbs/14g_bundle.ipynb #2a666844
 class Bundle:
     "The exercises (instructor files and master notebooks), loaded and checked from a folder the students never see."
     def __init__(self, path):

@@ -95,6 +95,7 @@ def _names(students:list, most:int=10)->str:
     shown = ", ".join(markdown_text(s) for s in students[:most])
     return shown + (f" and {len(students) - most} more" if len(students) > most else "")
 
+# %% ../../nbs/14k_class_reports.ipynb #94fd910c
 def _similar_lines(similar:dict)->list:
     "The similar answers: the same answer handed in, pairs alike, answers alike the reference."
     if not similar or not any(similar.values()): return []

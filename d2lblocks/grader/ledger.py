@@ -48,6 +48,7 @@ def _content_files(folder:Path)->list:
              and not _NOT_CONTENT & set(f.relative_to(folder).parts)]
     return sorted(files, key=lambda f: f.relative_to(folder).as_posix())
 
+# %% ../../nbs/14a_ledger.ipynb #97c588ce
 def bundle_id(folder)->str:
     "A content hash of the bundle's exercise folders (`<nn>_<name>/` holding `exercise.py`): the same files, the same id."
     folder, digest = Path(folder), hashlib.sha256()

@@ -23,6 +23,7 @@ def stub_solutions(source:str)->str:
     if BEGIN in stubbed or END in stubbed: raise ValueError("unbalanced solution markers")
     return stubbed
 
+# %% ../../nbs/14f_notebook.ipynb #1207a7a1
 def solution_lines(source:str)->list:
     "The non-trivial lines inside marked regions, used to check that a release leaks none of them."
     return [l.strip() for m in _REGION.finditer(source) for l in m[0].splitlines()[1:-1] if len(l.strip()) > 6]
@@ -30,21 +31,28 @@ def solution_lines(source:str)->list:
 # %% ../../nbs/14f_notebook.ipynb #871c88da
 def code_cells(nb:dict)->list: return [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
 
+# %% ../../nbs/14f_notebook.ipynb #2ce7309b
 def is_answer(cell:dict)->bool: return "answer" in cell.get("metadata", {}).get("tags", [])
 
+# %% ../../nbs/14f_notebook.ipynb #f411ba28
 def _first_line(source:str, width:int=30)->str:
     "The first non-blank line of `source`, trimmed, fit to quote in backticks."
     line = next((l.strip() for l in source.splitlines() if l.strip()), "empty")
     line = visible_text(line).replace("`", "'")
     return line if len(line) <= width else line[:width].rstrip() + "..."
 
-def _yours(index:int, source:str)->str: return f"code cell {index + 1} of your notebook (`{_first_line(source)}`)"
+# %% ../../nbs/14f_notebook.ipynb #aca7af8c
+def _student_cell_label(index:int, source:str)->str:
+    "How the student finds their code cell `index`: its number among their code cells, and its first line."
+    return f"code cell {index + 1} of your notebook (`{_first_line(source)}`)"
 
+# %% ../../nbs/14f_notebook.ipynb #e2941ec4
 def _as_released(source:str)->set:
     "The forms a master cell takes in a student's notebook: as is, and with its solutions stubbed."
     try: return {source.strip(), stub_solutions(source).strip()}
     except ValueError: return {source.strip()}
 
+# %% ../../nbs/14f_notebook.ipynb #0c628010
 @dataclass
 class CellMap:
     "The cells to run and, for feedback, how the student finds each one."
@@ -52,6 +60,7 @@ class CellMap:
     where: list # for each cell to run, where it is in the student's notebook
     extra: list # the student's code cells that are neither answers nor the master's, which do not run
 
+# %% ../../nbs/14f_notebook.ipynb #fb34014d
 def map_cells(master:dict, submission:dict)->CellMap:
     "Match the master's code cells with the submission's: answers in order, the others by their source."
     mine = code_cells(submission)
@@ -73,8 +82,8 @@ def map_cells(master:dict, submission:dict)->CellMap:
         used.add(i)
         after = i + 1
         cells.append(cell_source(mine[i]) if is_answer(cell) else cell_source(cell))
-        where.append(_yours(i, cell_source(mine[i])))
-    extra = [_yours(i, cell_source(c)) for i, c in enumerate(mine)
+        where.append(_student_cell_label(i, cell_source(mine[i])))
+    extra = [_student_cell_label(i, cell_source(c)) for i, c in enumerate(mine)
              if i not in used and not is_answer(c) and cell_source(c).strip()]
     return CellMap(cells, where, extra)
 
@@ -86,6 +95,7 @@ def released_key(path)->str:
     if not isinstance(meta, dict) or not all(isinstance(meta.get(k), str) for k in ("framework", "notebook")): return None
     return f"{meta['framework']}/{meta['notebook']}"
 
+# %% ../../nbs/14f_notebook.ipynb #0a337103
 def find_renamed(root, # a student's folder
                  key:str # the released notebook, `framework/notebook`
                 )->Path:

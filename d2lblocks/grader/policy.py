@@ -14,15 +14,18 @@ _KNOWN = {"deadline", "late_penalty", "max_late_days", "weights", "extensions", 
 
 def _bad(file, why): raise ValueError(f"{file}: {why}")
 
+# %% ../../nbs/14b_policy.ipynb #5e1db228
 def _utc(value, file, what)->str:
     "A TOML date-time with its offset, as an ISO 8601 string in UTC."
     if not isinstance(value, dt.datetime) or value.tzinfo is None: _bad(file, f"{what} must be a date-time with its offset, e.g. 2026-12-15T23:59:00Z")
     return value.astimezone(dt.timezone.utc).isoformat()
 
+# %% ../../nbs/14b_policy.ipynb #625c8f3c
 def _number(value, file, what, low=0.0)->float:
     if type(value) not in (int, float) or not value >= low: _bad(file, f"{what} must be a number of at least {low:g}, got {value!r}")
     return float(value)
 
+# %% ../../nbs/14b_policy.ipynb #0b23a704
 def _override(o, file)->dict:
     if not isinstance(o, dict) or set(o) != {"student", "notebook", "score", "reason"}:
         _bad(file, f"an override has exactly student, notebook, score and reason: {o!r}")
@@ -30,6 +33,7 @@ def _override(o, file)->dict:
     return dict(student=str(o["student"]), notebook=str(o["notebook"]), score=_number(o["score"], file, "an override's score"),
                 reason=str(o["reason"]).strip())
 
+# %% ../../nbs/14b_policy.ipynb #c6c7764a
 def read_policy(path)->dict:
     "The course policy in `path` (TOML), checked, as plain JSON-ready values."
     path = Path(path)
@@ -54,6 +58,7 @@ def late_days(policy:dict, student:str, committed_at:str=None)->int:
     late = (dt.datetime.fromisoformat(committed_at) - deadline).total_seconds()
     return max(0, math.ceil(late / 86400))
 
+# %% ../../nbs/14b_policy.ipynb #6cb44c17
 def apply_policy(policy:dict, student:str,
                  notebooks:dict, # {notebook: (exercise, score, max_score)} as graded
                  committed_at:str=None # ISO 8601 time of the graded commit

@@ -46,6 +46,7 @@ def _remove_reports(folder:Path):
     for name in REPORT_FILES: (folder / name).unlink(missing_ok=True)
     if folder.is_dir() and not any(folder.iterdir()): folder.rmdir()
 
+# %% ../../nbs/14c_reports.ipynb #1d58c87d
 def _tidy(out:Path, ledger:Ledger, view:dict, complete:dict):
     "Remove the reports of students not fully graded now, and the ledger entries of students no longer in the class."
     for student in ledger.students():
@@ -84,6 +85,7 @@ def _notebook_of(bundle, framework:str, exercise:str)->str:
     task = next((t for t in bundle.tasks if t.framework == framework and t.exercise == exercise), None)
     return getattr(task, "key", None) or f"{framework}/{exercise}"
 
+# %% ../../nbs/14c_reports.ipynb #0d349560
 def write_reports(per_student:dict, # {student: [TestResult]}
                   out:Path, whole_class:bool, bundle, # the bundle (or anything with `tasks`), for the notebooks' names
                   diagnostics:dict=None # {student: {notebook: what grading noted}}: instructor-only, to diagnostics.json

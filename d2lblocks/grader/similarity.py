@@ -38,6 +38,7 @@ def fingerprint(sources:list)->dict:
     short = lambda text: hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return dict(digest=short("\0".join(tokens)), tokens=len(tokens), shingles=sorted(short(r) for r in runs))
 
+# %% ../../nbs/14d_similarity.ipynb #97288e96
 def similarity(a:dict, b:dict)->float:
     "Jaccard overlap of two fingerprints' shingles: 1.0 for the same normalised answer."
     if a["digest"] == b["digest"]: return 1.0
@@ -54,6 +55,7 @@ def _groups(by_student:dict, stub:str)->dict:
         if f["tokens"] >= MIN_TOKENS and f["digest"] != stub: groups.setdefault(f["digest"], (f, []))[1].append(student)
     return groups
 
+# %% ../../nbs/14d_similarity.ipynb #7a37711d
 def similar_answers(answers:dict, # {notebook: {student: fingerprint}}
                     reference:dict, # {notebook: the master's fingerprint}
                     stubs:dict=None, # {notebook: the released stub's fingerprint}: not an answer
