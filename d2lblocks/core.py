@@ -46,6 +46,7 @@ class Terms:
     "What the project knows of one framework without importing it: its page, how feedback names its things, what it needs."
     title:str  # the framework's name, as the site's tabs and the benchmark's plots show it
     page:str  # its chapter notebook in `nbs/`
+    tab:int  # its place among the tabs of the site's side-by-side pages: the book's current edition puts PyTorch first
     label:str  # the framework, as its users call the part that holds blocks: "PyTorch", "Gluon", "Keras", "Flax"
     forward:str  # the method that computes a block's output
     sequential:str  # its sequential container, with its article
@@ -58,23 +59,23 @@ class Terms:
     package_index:str = None  # an extra pip index for the framework's CPU wheels, if it needs one
 
 TERMS = {  # in the order of the chapter's pages and of the site's tabs
-    "mxnet": Terms("MXNet", "01_mxnet.ipynb",
+    "mxnet": Terms("MXNet", "01_mxnet.ipynb", 2,
                    "Gluon", "forward", "an nn.Sequential", "an nn.Sequential", "register_child or a block attribute",
                    "net.collect_params()", "kept in a plain list, tuple or dict",
                    "a NumPy round trip (asnumpy()), detach() or a copy of a block",
                    # The warden forks in a new PID namespace, where the kernel refuses the threads MXNet's
                    # default engine restarts after a fork; this engine has none.
                    child_env=(("MXNET_ENGINE_TYPE", "NaiveEngine"),)),
-    "torch": Terms("PyTorch", "02_torch.ipynb",
+    "torch": Terms("PyTorch", "02_torch.ipynb", 1,
                    "PyTorch", "forward", "an nn.Sequential", "an nn.ModuleList or nn.Sequential",
                    "add_module or a module attribute", "net.parameters()", "kept in a plain list, tuple or dict",
                    "a NumPy round trip (.numpy()), .detach() or a copy of a module",
                    package_index="https://download.pytorch.org/whl/cpu"),  # PyPI's torch pulls in CUDA
-    "tensorflow": Terms("TensorFlow", "03_tensorflow.ipynb",
+    "tensorflow": Terms("TensorFlow", "03_tensorflow.ipynb", 4,
                         "Keras", "call", "a keras.Sequential", "a keras.Sequential", "a layer attribute",
                         "net.trainable_weights", "hidden from Keras's tracking",
                         "a NumPy round trip (.numpy()), tf.stop_gradient or a copy of a layer"),
-    "jax": Terms("JAX", "04_jax.ipynb",
+    "jax": Terms("JAX", "04_jax.ipynb", 3,
                  "Flax", "__call__", "an nn.Sequential", "an nn.Sequential", "a field of its own",
                  "the params collection of init's result", "not called, or hidden from Flax",
                  "a NumPy round trip (numpy.asarray), jax.lax.stop_gradient or a copy (clone()) of a module"),

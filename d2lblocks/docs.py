@@ -14,7 +14,7 @@ from .core import FRAMEWORKS, TERMS, cell_source, chapter_page
 from .side_by_side import defined_names, heading_id, link_names, reader_cells, side_by_side
 
 # %% ../nbs/30_docs.ipynb #f10a263b
-TAB_ORDER = ("torch", "mxnet", "jax", "tensorflow")  # the book's 1.0 edition: PyTorch first
+TAB_ORDER = tuple(sorted(FRAMEWORKS, key=lambda fw: TERMS[fw].tab))  # the book's 1.0 edition: PyTorch first
 
 FRAMEWORK_TABS = [(TERMS[fw].title, chapter_page(fw)) for fw in TAB_ORDER]
 
@@ -161,7 +161,8 @@ def _published_names(proc:Path)->dict:
     return pages
 
 # %% ../nbs/30_docs.ipynb #b56d2909
-CHAPTER_INTRO = """The chapter once, in PyTorch, MXNet, JAX and TensorFlow side by side, as the book prints it: what is
+_TITLES = [TERMS[fw].title for fw in TAB_ORDER]
+CHAPTER_INTRO = f"""The chapter once, in {", ".join(_TITLES[:-1])} and {_TITLES[-1]} side by side, as the book prints it: what is
 the same in every framework once, and each framework's code, outputs and remarks in tabs. Choose a framework
 in any tab set and every tab set on the page follows. Each framework also has its own page, the notebook
 itself, with the same cells in the same order."""

@@ -14,18 +14,18 @@ names come from the bundle itself, so a new exercise needs only its cases here.
 import json, re, subprocess, sys
 from pathlib import Path
 import pytest
-from d2lblocks.grader.grade import Bundle
+from d2lblocks.grader.bundle import Bundle
 from d2lblocks.grader.release import release
 from students import answered
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = Path(__file__).resolve().parent / "answer_bank"
-FRAMEWORKS = ("torch", "mxnet", "tensorflow", "jax")
+from d2lblocks.core import FRAMEWORKS  # the one list: a framework added there needs its cases here
 # Every exercise of the instructor's bundle, whatever they are: the student's file name, and the tests' names
 # as the student sees them by the short names the case files use (a hidden test's function name, and `runs`).
 _BUNDLE = Bundle(ROOT / "exercises")
 NOTEBOOKS = {name: ex.tasks[0].notebook for name, ex in _BUNDLE.exercises.items()}
-TESTS = {name: {"runs": "runs top to bottom", **{t.__name__: t.hidden_test["name"] for t in ex.tests}}
+TESTS = {name: {"runs": "runs top to bottom", **{t.__name__: t.hidden_test.name for t in ex.tests}}
          for name, ex in _BUNDLE.exercises.items()}
 
 
