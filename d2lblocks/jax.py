@@ -33,10 +33,12 @@ def _variables(net):
     "The variables of a bound module, or `net` itself when it is already a variables dict."
     return net.variables if isinstance(net, nn.Module) else net
 
+# %% ../nbs/04_jax.ipynb #06c47694
 def _order(name:str):
     "Sort key for variable names: a layer's 'bias' last, numbers compared as numbers ('layers_2' before 'layers_10')."
     return (name == "bias", [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)])
 
+# %% ../nbs/04_jax.ipynb #12ffd5f1
 def _leaves(tree:Mapping):
     "The arrays in a nested dict, keys visited in `_order`."
     # Not insertion order: jax.jit, jax.tree functions and optax hand back dicts with their keys sorted as strings.
@@ -44,6 +46,7 @@ def _leaves(tree:Mapping):
         if isinstance(tree[k], Mapping): yield from _leaves(tree[k])
         else: yield tree[k]
 
+# %% ../nbs/04_jax.ipynb #5b818c18
 def param_count(net # variables from `init`, or a module bound to them
                )->int:
     "Number of trainable scalars in `net`: the sizes of the arrays in its `params` collection."
@@ -74,6 +77,7 @@ def _halve_until_small(X):
     _, scale = jax.lax.while_loop(lambda c: c[0] > 1, lambda c: (c[0] / 2, c[1] / 2), (norm, jnp.ones_like(norm)))
     return X * scale
 
+# %% ../nbs/04_jax.ipynb #e636d344
 class FixedHiddenMLP(nn.Module):
     "Shows arbitrary code in forward: a fixed constant, a layer used twice, a loop that depends on data."
     def setup(self):
@@ -96,6 +100,7 @@ class NestMLP(nn.Module):
         X = nn.Sequential([nn.Dense(64), nn.relu, nn.Dense(32), nn.relu], name="net")(X)
         return nn.Dense(16, name="out")(X)
 
+# %% ../nbs/04_jax.ipynb #77a54fa0
 def chimera()->nn.Sequential:
     "`NestMLP`, a 20-unit layer and `FixedHiddenMLP` chained in a sequential; returns a scalar."
     return nn.Sequential([NestMLP(), nn.Dense(20), FixedHiddenMLP()])
@@ -113,6 +118,7 @@ def get_weights(net # variables from `init`, or a module bound to them
     return ([np.array(w) for w in _leaves(variables.get("params", {}))],
             [np.array(c) for c in _leaves(variables.get("constants", {}))])
 
+# %% ../nbs/04_jax.ipynb #f297fe93
 def _filled(tree:Mapping, values):
     "A copy of `tree` whose arrays are replaced, visited as `_leaves` visits them, by the next items of `values`."
     out = {}
@@ -124,6 +130,7 @@ def _filled(tree:Mapping, values):
         out[k] = jax.device_put(new.astype(old.dtype), old.sharding)  # same dtype and device as the weight it replaces
     return {k: out[k] for k in tree}  # the keys in the dict's own order
 
+# %% ../nbs/04_jax.ipynb #377bb66c
 def set_weights(net, # variables from `init`, or a module bound to them
                 weights:list, # trainable weights as `get_weights` returns them
                 constants:list=() # constants as `get_weights` returns them

@@ -79,6 +79,7 @@ class NestMLP(nn.Block):
 
     def forward(self, X): return self.dense(self.net(X))
 
+# %% ../nbs/01_mxnet.ipynb #49a5ebfa
 def chimera()->nn.Sequential:
     "`NestMLP`, a 20-unit layer and `FixedHiddenMLP` chained in a sequential; returns a scalar."
     net = nn.Sequential()
@@ -98,12 +99,14 @@ def _split_params(net):
     params = list(net.collect_params().values())
     return [p for p in params if p.grad_req != 'null'], [p for p in params if p.grad_req == 'null']
 
+# %% ../nbs/01_mxnet.ipynb #bc33bc5c
 def get_weights(net:nn.Block)->tuple:
     "The trainable weights and the constants of `net` as NumPy arrays, matrices laid out (in, out)."
     trainable, constants = _split_params(net)
     arrays = [p.data().asnumpy() for p in trainable]
     return [w.T if w.ndim == 2 else w for w in arrays], [c.data().asnumpy() for c in constants]
 
+# %% ../nbs/01_mxnet.ipynb #3c8c008c
 def set_weights(net:nn.Block, # a block already called once, so its shapes are known
                 weights:list, # trainable weights as `get_weights` returns them
                 constants:list=() # constants as `get_weights` returns them

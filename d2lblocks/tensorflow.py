@@ -77,6 +77,7 @@ class NestMLP(keras.Model):
 
     def call(self, X): return self.dense(self.net(X))
 
+# %% ../nbs/03_tensorflow.ipynb #dfeb3524
 def chimera()->keras.Sequential:
     "`NestMLP`, a 20-unit layer and `FixedHiddenMLP` chained in a sequential; returns a scalar."
     return keras.Sequential([NestMLP(), keras.layers.Dense(20), FixedHiddenMLP()])
@@ -91,6 +92,7 @@ def get_weights(net:keras.layers.Layer)->tuple:
     "The trainable weights and the constants of `net` as NumPy arrays, matrices laid out (in, out)."
     return [w.numpy() for w in net.trainable_weights], [w.numpy() for w in net.non_trainable_weights]
 
+# %% ../nbs/03_tensorflow.ipynb #a3dad03c
 def set_weights(net:keras.layers.Layer, # a block already called once, so its weights exist
                 weights:list, # trainable weights as `get_weights` returns them
                 constants:list=() # constants as `get_weights` returns them

@@ -74,6 +74,7 @@ class NestMLP(nn.Module):
 
     def forward(self, X): return self.linear(self.net(X))
 
+# %% ../nbs/02_torch.ipynb #b6e8736f
 def chimera()->nn.Module:
     "`NestMLP`, a 20-unit layer and `FixedHiddenMLP` chained in a sequential; returns a scalar."
     return nn.Sequential(NestMLP(), nn.Linear(16, 20), FixedHiddenMLP())
@@ -92,6 +93,7 @@ def get_weights(net:nn.Module)->tuple:
     return ([w.T if w.ndim == 2 else w for w in trainable],
             [b.detach().cpu().numpy() for b in net.buffers()])
 
+# %% ../nbs/02_torch.ipynb #53001732
 def set_weights(net:nn.Module, # a block whose layers are already built
                 weights:list, # trainable weights as `get_weights` returns them
                 constants:list=() # constants as `get_weights` returns them

@@ -63,6 +63,9 @@ class Adapter(abc.ABC):
     page_call = "net(X)"  # how the chapter page prints a block's output
     fields_only = False  # True where a container takes its blocks as one list field, not as separate arguments
     error_keep = "tail"  # which end of a long framework error message is the informative one
+    # Where the book's code differs between frameworks, each page follows its own framework's version:
+    nest_ends_in_relu = False  # the 16-unit layer that ends `NestMLP` has a ReLU
+    fixed_layer_twice = True  # `FixedHiddenMLP` applies its dense layer before the constant as well as after it
 
     # What the probes use, in the student's process.
     @abc.abstractmethod

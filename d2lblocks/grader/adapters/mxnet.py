@@ -38,6 +38,7 @@ class MXNetAdapter(Adapter):
     name, chapter = "mxnet", chapter
     Block, tensor_type, compiler, weights_file = nn.Block, np.ndarray, "hybridize()", "weights.params"
     error_keep = "head"  # MXNet states the problem first; the advice that follows is often beside the point
+    nest_ends_in_relu = True  # as the book's MXNet page writes it
 
     def clean_error(self, message):
         message = message.rsplit("MXNetError: ", 1)[-1]  # its C++ stack comes first

@@ -20,6 +20,7 @@ class TensorFlowAdapter(Adapter):
     name, chapter = "tensorflow", chapter
     Block, tensor_type, compiler = keras.layers.Layer, tf.Tensor, "tf.function"
     weights_file = "weights.weights.h5"  # Keras 3 insists on this suffix
+    nest_ends_in_relu, fixed_layer_twice = True, False  # as the book's TensorFlow page writes them
 
     def clean_error(self, message):
         message = message.split("Arguments received by")[0]  # the call's arguments: the grader's inputs
