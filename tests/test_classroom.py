@@ -10,14 +10,16 @@ not exist; eve committed a symlink to the instructor's master notebook, and her 
 that was never pushed; a second row for "ADA" and an instructor row are in the roster too. git runs with no
 identity and no global configuration.
 """
-import argparse, contextlib, csv, io, json, os, shutil, stat, subprocess, sys
+import contextlib, csv, io, json, os, shutil, stat, subprocess, sys
 from pathlib import Path
 import pytest
-from d2lblocks.grader import grade as grade_module
-from d2lblocks.grader.classroom import FEEDBACK_BRANCH, add_commands, git_env, push_feedback
-from d2lblocks.grader.grade import Bundle, grade
+from d2lblocks.cli import main
+from d2lblocks.grader.bundle import Bundle
+from d2lblocks.grader.feedback import push_feedback
+from d2lblocks.grader.git import FEEDBACK_BRANCH, git_env
+from d2lblocks.grader.grade import grade
 from d2lblocks.grader.release import release
-from d2lblocks.grader.sandbox import Limits
+from d2lblocks.grader.protocol import Limits
 from students import TORCH_PARALLEL, answered
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,11 +61,8 @@ def git(*args, cwd=None, check=True) -> str:
 
 
 def command(*argv) -> int:
-    """Run one of the classroom commands as the d2lblocks CLI does."""
-    parser = argparse.ArgumentParser(prog="d2lblocks")
-    add_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args([str(a) for a in argv])
-    return args.run(args)
+    """Run one of the classroom commands through the d2lblocks CLI."""
+    return main([str(a) for a in argv])
 
 
 @pytest.fixture(scope="module")
@@ -283,7 +282,7 @@ def test_every_students_feedback_arrives_on_our_branch_and_reveals_nothing(fed, 
     remotes = classroom[1]
     assert {s: r["status"] for s, r in report.items()} == {"ada": "pushed", "bob": "pushed", "cy": "skipped",
                                                             "dee": "skipped", "eve": "pushed"}
-    names = [t.hidden_test["name"] for t in Bundle(released[1]).tests_for("parallel")]
+    names = [t.hidden_test.name for t in Bundle(released[1]).tests_for("parallel")]
     secrets = hidden_source_lines() + ["reference_", "SEED", "TOLERANCE"]
     assert len(names) == 4 and len(secrets) > 20
     collected_commits = collected[2]
@@ -351,10 +350,9 @@ def test_feedback_refuses_without_collect_json(graded, classroom, tmp_path, caps
     assert "run collect first" in capsys.readouterr().err
 
 
-def test_merge_without_merge_class_reports_is_a_clear_error(monkeypatch, tmp_path, capsys):
-    monkeypatch.delattr(grade_module, "merge_class_reports")
-    assert command("merge", tmp_path, "--out", tmp_path / "out") == 2
-    assert "no merge_class_reports" in capsys.readouterr().err
+def test_merge_of_a_missing_shard_is_a_clear_error(tmp_path, capsys):
+    assert command("merge", tmp_path / "shard-1", "--out", tmp_path / "out") == 2
+    assert capsys.readouterr().err == f"error: shard folder(s) not found: {tmp_path / 'shard-1'}\n"
 
 
 def test_collect_with_a_deadline_takes_each_students_last_commit_before_their_cut_off(tmp_path):

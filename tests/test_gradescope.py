@@ -10,7 +10,8 @@ where the machine allows one, as Gradescope's default memory is. Timings and pea
 import json, os, shutil, stat, subprocess, sys, tempfile, time, zipfile
 from pathlib import Path
 import pytest
-from d2lblocks.grader.grade import Bundle, is_answer
+from d2lblocks.grader.bundle import Bundle
+from d2lblocks.grader.notebook import is_answer
 from d2lblocks.grader.gradescope import gradescope_totals
 from students import GRADESCOPE_VISIBILITY, answered
 
@@ -229,9 +230,9 @@ def test_a_wrong_submission_earns_exactly_its_points(gradescope, released, right
     check_gradescope_spec(doc)
     totals = gradescope_totals(released[1])
     gradients = next(t.hidden_test for t in Bundle(released[1]).tests_for("parallel") if t.__name__ == "gradients")
-    assert doc["score"] == totals["points"] - totals["notebooks"][repeat] - gradients["points"]
+    assert doc["score"] == totals["points"] - totals["notebooks"][repeat] - gradients.points
     failed = {t["name"]: t["output"] for t in doc["tests"] if t["status"] == "failed"}
-    assert f"torch/parallel: {gradients['name']}" in failed and "gradients did not reach net2: the output does not lead back to its weights" in failed[f"torch/parallel: {gradients['name']}"]
+    assert f"torch/parallel: {gradients.name}" in failed and "gradients did not reach net2: the output does not lead back to its weights" in failed[f"torch/parallel: {gradients.name}"]
     assert "NotImplementedError" in failed["torch/repeat: runs top to bottom"]
     assert all(name.startswith(("torch/repeat: ", "torch/parallel: ")) for name in failed)
 

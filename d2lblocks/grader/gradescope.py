@@ -4,16 +4,16 @@
 
 # %% auto #0
 __all__ = ['GRADESCOPE_VISIBILITY', 'DEFAULT_TIMEOUT_MINUTES', 'RESERVE_SECONDS', 'GRADER_FAULT', 'SETUP_SH', 'RUN_AUTOGRADER',
-           'TORCH_CPU_INDEX', 'gradescope_results', 'stage_submission', 'notebook_seconds', 'gradescope_totals',
-           'run_autograder', 'self_check', 'pinned_requirements', 'gradescope_autograder', 'gradescope_command',
-           'add_commands']
+           'gradescope_results', 'stage_submission', 'notebook_seconds', 'gradescope_totals', 'run_autograder',
+           'self_check', 'pinned_requirements', 'gradescope_autograder']
 
-# %% ../../nbs/19_gradescope.ipynb #176c02b4
-import json, math, os, shutil, stat, sys, tempfile, time, zipfile
+# %% ../../nbs/19_gradescope.ipynb #9a6b220b
+import json, math, os, re, shutil, stat, tempfile, time, zipfile
 from configparser import ConfigParser
 from pathlib import Path
+from .ledger import atomic_write
 
-# %% ../../nbs/19_gradescope.ipynb #6a96949c
+# %% ../../nbs/19_gradescope.ipynb #a7a4a782
 GRADESCOPE_VISIBILITY = ("hidden", "after_due_date", "after_published", "visible")
 
 def gradescope_results(doc:dict, # a results document from `grade`
@@ -35,13 +35,14 @@ def gradescope_results(doc:dict, # a results document from `grade`
     seconds = doc.get("execution_time") if execution_time is None else execution_time  # notebooks overlap: their sum is not the wall time
     return dict(score=score, output=output, tests=tests, **({} if seconds is None else dict(execution_time=round(float(seconds)))))
 
-# %% ../../nbs/19_gradescope.ipynb #84f40bfd
+# %% ../../nbs/19_gradescope.ipynb #3cf24b17
 def _notebook_key(path:Path, keys:set)->str:
     "framework/notebook for a submitted notebook: from its folder, else from its metadata."
     if f"{path.parent.name}/{path.name}" in keys: return f"{path.parent.name}/{path.name}"
     from d2lblocks.grader.notebook import released_key
     return released_key(path)
 
+# %% ../../nbs/19_gradescope.ipynb #fbfed1b8
 def stage_submission(submission:Path, # what the student uploaded
                      keys:set, # the bundle's framework/notebook keys
                      dest:Path # an empty folder to lay the notebooks out in
@@ -63,7 +64,7 @@ def stage_submission(submission:Path, # what the student uploaded
                 placed[key] = shown
     return notes
 
-# %% ../../nbs/19_gradescope.ipynb #d2b79861
+# %% ../../nbs/19_gradescope.ipynb #923b619e
 DEFAULT_TIMEOUT_MINUTES = 10
 RESERVE_SECONDS = 60  # the grader's own start, staging and reports
 
@@ -77,29 +78,25 @@ def notebook_seconds(notebooks:int, # how many notebooks a submission holds
     if share < 20: raise ValueError(f"{notebooks} notebooks in {timeout_minutes:g} minutes leave {share:.0f} s each: raise the timeout")
     return float(min(Limits().seconds, math.floor(share)))
 
-# %% ../../nbs/19_gradescope.ipynb #56b5412e
+# %% ../../nbs/19_gradescope.ipynb #8f25b279
 def gradescope_totals(bundle, # a bundle folder, or a loaded `Bundle`
                       timeout_minutes:float=DEFAULT_TIMEOUT_MINUTES)->dict:
     "The points and timeout the Gradescope assignment needs for `bundle`."
-    from d2lblocks.grader.grade import RUNS_POINTS, Bundle
+    from d2lblocks.grader.bundle import Bundle
     bundle = bundle if isinstance(bundle, Bundle) else Bundle(bundle)
-    notebooks = {t.key: float(RUNS_POINTS + sum(h.hidden_test["points"] for h in bundle.tests_for(t.exercise))) for t in bundle.tasks}
+    notebooks = {t.key: float(bundle.max_points(t)) for t in bundle.tasks}
     return dict(points=float(sum(notebooks.values())), notebooks=notebooks, frameworks=sorted({t.framework for t in bundle.tasks}),
                 timeout_minutes=timeout_minutes, seconds_per_notebook=notebook_seconds(len(notebooks), timeout_minutes))
 
-# %% ../../nbs/19_gradescope.ipynb #5ed9877a
-def _write_json(path:Path, doc:dict):
-    "Write `doc` whole or not at all, so a results file on disk always parses."
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(doc, indent=2, ensure_ascii=False))
-    os.replace(tmp, path)
-
-GRADER_FAULT = ("The autograder failed before it could grade this submission ({reason}). This is a fault of the autograder, "
-                "not of your work: please tell the course staff, who can see the details, and resubmit once they have fixed it.")
-
+# %% ../../nbs/19_gradescope.ipynb #bd0dd26a
 def _settings(source:Path)->dict:
+    "The settings `gradescope_autograder` wrote beside the bundle, {} when there are none."
     path = source / "autograder.json"
     return json.loads(path.read_text()) if path.is_file() else {}
+
+# %% ../../nbs/19_gradescope.ipynb #00c1152f
+GRADER_FAULT = ("The autograder failed before it could grade this submission ({reason}). This is a fault of the autograder, "
+                "not of your work: please tell the course staff, who can see the details, and resubmit once they have fixed it.")
 
 def run_autograder(root=None # the /autograder folder; $AUTOGRADER_ROOT or /autograder by default
                   )->int:
@@ -108,7 +105,8 @@ def run_autograder(root=None # the /autograder folder; $AUTOGRADER_ROOT or /auto
     (root / "results").mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     try:
-        from d2lblocks.grader.grade import Bundle, grade
+        from d2lblocks.grader.bundle import Bundle
+        from d2lblocks.grader.grade import grade
         from d2lblocks.grader.protocol import Limits
         bundle = Bundle(root / "source" / "bundle")
         minutes = _settings(root / "source").get("timeout_minutes", DEFAULT_TIMEOUT_MINUTES)
@@ -124,15 +122,16 @@ def run_autograder(root=None # the /autograder folder; $AUTOGRADER_ROOT or /auto
     except Exception as e:
         results, code = dict(score=0.0, tests=[], execution_time=round(time.perf_counter() - start),
                              output=GRADER_FAULT.format(reason=f"{type(e).__name__}: {e}")), 1
-    _write_json(root / "results" / "results.json", results)
+    atomic_write(root / "results" / "results.json", json.dumps(results, indent=2, ensure_ascii=False))
     print(f"score {results['score']:g}; results in {root / 'results' / 'results.json'}")
     return code
 
-# %% ../../nbs/19_gradescope.ipynb #9c84fe91
+# %% ../../nbs/19_gradescope.ipynb #6637be49
 def self_check(bundle, # the bundle folder
                timeout_minutes:float=DEFAULT_TIMEOUT_MINUTES)->dict:
     "Grade the bundle's masters; return their results document, or raise RuntimeError unless they earn every point."
-    from d2lblocks.grader.grade import Bundle, grade
+    from d2lblocks.grader.bundle import Bundle
+    from d2lblocks.grader.grade import grade
     from d2lblocks.grader.protocol import Limits
     bundle = Bundle(bundle)
     totals = gradescope_totals(bundle, timeout_minutes)
@@ -145,7 +144,7 @@ def self_check(bundle, # the bundle folder
                            + "\n".join(lost[:20]) + f"\n{diagnostics}")
     return doc
 
-# %% ../../nbs/19_gradescope.ipynb #9ec70d31
+# %% ../../nbs/19_gradescope.ipynb #a1aa4d6f
 SETUP_SH = """#!/usr/bin/env bash
 # Gradescope runs this once, as root, while it builds the autograder image.
 set -euo pipefail
@@ -191,19 +190,12 @@ fi
 exit "$code"
 """
 
-# %% ../../nbs/19_gradescope.ipynb #9e79168f
-def _repository()->Path:
-    "The instructor repository this d2lblocks was installed from (editable), with its packaging and constraints."
-    from d2lblocks.grader.release import project_root
-    repo = project_root()
-    if repo is None or not (repo / "requirements" / "constraints.txt").is_file():
-        raise FileNotFoundError("build the autograder from the instructor's repository (an editable install, with requirements/constraints.txt)")
-    return repo
-
+# %% ../../nbs/19_gradescope.ipynb #a20188a8
 def _name(requirement:str)->str:
-    import re
+    "A requirement's package name, normalised as pip compares them: `IPython>=8` is `ipython`."
     return re.match(r"[A-Za-z0-9._-]+", requirement)[0].lower().replace("_", "-")
 
+# %% ../../nbs/19_gradescope.ipynb #9131b563
 def pinned_requirements(settings:Path, # settings.ini: the grader's and each framework's requirements
                         constraints:str, # the text of requirements/constraints.txt
                         frameworks:list)->list:
@@ -218,30 +210,35 @@ def pinned_requirements(settings:Path, # settings.ini: the grader's and each fra
     if unpinned: raise ValueError(f"not pinned in the constraints: {', '.join(unpinned)} (run make lock)")
     return [pins[n] for n in names]
 
-# %% ../../nbs/19_gradescope.ipynb #0df2f875
+# %% ../../nbs/19_gradescope.ipynb #f2356c55
 def _add(z:zipfile.ZipFile, name:str, data, executable:bool=False):
-    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # the same bundle gives the same zip
+    "Add `data` to `z` as `name`, dated 2020-01-01 and executable if asked."
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
     info.external_attr, info.compress_type = (stat.S_IFREG | (0o755 if executable else 0o644)) << 16, zipfile.ZIP_DEFLATED
     z.writestr(info, data)
 
+# %% ../../nbs/19_gradescope.ipynb #8ba844d7
 def _files(folder:Path)->list:
+    "The files under `folder`, sorted, without `__pycache__` or compiled Python."
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
 
-TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"  # Gradescope has no GPU; PyPI's torch pulls CUDA
-
+# %% ../../nbs/19_gradescope.ipynb #a029e0fc
 def gradescope_autograder(bundle, # the bundle folder written by `release`
                           out, # the zip to write, e.g. autograder.zip
                           timeout_minutes:float=DEFAULT_TIMEOUT_MINUTES, # the assignment's timeout on Gradescope
                           wheel=None # the grader wheel from `make dist`; None builds one from this repository
                          )->Path:
     "Write Gradescope's autograder zip: setup.sh, run_autograder, pinned requirements, the grader wheel and the bundle."
-    from d2lblocks.grader.grade import Bundle
-    from d2lblocks.grader.release import build_wheel
-    bundle, repo, out = Bundle(bundle), _repository(), Path(out)
+    from d2lblocks.grader.adapters.base import package_indexes
+    from d2lblocks.grader.bundle import Bundle
+    from d2lblocks.grader.release import build_wheel, project_root
+    bundle, repo, out = Bundle(bundle), project_root(), Path(out)
+    if repo is None or not (repo / "requirements" / "constraints.txt").is_file():
+        raise FileNotFoundError("build the autograder from the instructor's repository (an editable install, with requirements/constraints.txt)")
     totals = gradescope_totals(bundle, timeout_minutes)
     constraints = (repo / "requirements" / "constraints.txt").read_text()
     pins = pinned_requirements(repo / "settings.ini", constraints, totals["frameworks"])
-    index = TORCH_CPU_INDEX if "torch" in totals["frameworks"] else ""
+    (index,) = package_indexes(totals["frameworks"]) or [""]
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
     with tempfile.TemporaryDirectory() as built, zipfile.ZipFile(tmp, "w") as z:
@@ -255,25 +252,3 @@ def gradescope_autograder(bundle, # the bundle folder written by `release`
         for p in _files(bundle.path): _add(z, f"bundle/{p.relative_to(bundle.path).as_posix()}", p.read_bytes())
     os.replace(tmp, out)
     return out
-
-# %% ../../nbs/19_gradescope.ipynb #0e54185c
-def gradescope_command(args)->int:
-    "Run `d2lblocks gradescope`."
-    try: out, totals = gradescope_autograder(args.bundle, args.out, args.timeout_minutes), gradescope_totals(args.bundle, args.timeout_minutes)
-    except (FileNotFoundError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    print(f"Wrote {out}: upload it as the assignment's autograder on Gradescope, with {totals['points']:g} points "
-          f"and a timeout of {totals['timeout_minutes']:g} minutes ({len(totals['notebooks'])} notebooks, "
-          f"{totals['seconds_per_notebook']:g} s each at most)")
-    return 0
-
-def add_commands(sub # the `add_subparsers()` of the d2lblocks parser
-                ):
-    "Add `gradescope`; it sets `run` to a function(args) -> exit code."
-    p = sub.add_parser("gradescope", help="build a Gradescope autograder zip from a grading bundle")
-    p.add_argument("--bundle", required=True, help="the grading bundle written by release")
-    p.add_argument("--out", default="autograder.zip", help="the zip to write")
-    p.add_argument("--timeout-minutes", type=float, default=DEFAULT_TIMEOUT_MINUTES,
-                   help="the timeout you set on Gradescope (1 to 40); each notebook gets its share")
-    p.set_defaults(run=gradescope_command)
