@@ -179,9 +179,11 @@ def shlex_quote(s):
 
 
 def main(work: Path, frameworks: list, uid):
-    from d2lblocks.grader.grade import Bundle, grade_notebook
+    from d2lblocks.grader.bundle import Bundle
+    from d2lblocks.grader.score import grade_notebook
     from d2lblocks.grader.release import release
-    from d2lblocks.grader.sandbox import Limits, preflight, SandboxError
+    from d2lblocks.grader.protocol import Limits
+    from d2lblocks.grader.preflight import preflight, SandboxError
     from d2lblocks.grader.forkserver import ForkServer
     from students import TORCH_PARALLEL, answered
 

@@ -19,7 +19,7 @@ from d2lblocks.grader.notebook import is_answer
 from d2lblocks.grader.results import Results, TestResult as Result
 from d2lblocks.grader.text import TEXT_LIMIT, plain_text, student_text
 from d2lblocks.grader.release import release
-from d2lblocks.grader.sandbox import Limits
+from d2lblocks.grader.protocol import Limits
 from d2lblocks.grader.protocol import LEVELS
 from students import GRADESCOPE_VISIBILITY, TORCH_PARALLEL, answered
 

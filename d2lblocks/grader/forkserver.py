@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['serve', 'ForkedChild', 'ForkServer']
 
-# %% ../../nbs/16_forkserver.ipynb #48f97c2c
-import os, shutil, signal, socket, subprocess, sys, tempfile, threading
+# %% ../../nbs/16_forkserver.ipynb #46f8ae15
+import os, select, shutil, signal, socket, subprocess, sys, tempfile, threading
 from pathlib import Path
 from .protocol import Request
-from .sandbox import child_environment
+from .launch import child_environment
 
-# %% ../../nbs/16_forkserver.ipynb #abe731c4
+# %% ../../nbs/16_forkserver.ipynb #5e531720
 def _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, warden_fd, sock):
     "In the fork: become a warden with the given files, and never return."
     code = 1
@@ -30,18 +30,13 @@ def _child(request_fd, out_fd, err_fd, answer_fd, progress_fd, warden_fd, sock):
         os.chdir(request.home)
         os.environ.clear()
         os.environ.update(child_environment(request.home))
-        from d2lblocks.grader.runner import execute
+        from d2lblocks.grader.warden import execute
         execute(request.on(3, 4, 5))
     finally: os._exit(code)
 
-def serve(sock_fd:int, # the server's end of the socket pair
-          framework:str):
-    "The fork server's loop: import `framework`, then fork a warden for each request until the socket closes."
-    from d2lblocks.grader import probes
-    import IPython.core.interactiveshell, IPython.core.inputtransformer2  # noqa: F401 -- the runner's, imported once
-    probes.preparer(framework)()
-    sock = socket.socket(fileno=sock_fd)
-    status_fds = {}
+# %% ../../nbs/16_forkserver.ipynb #a62af1ad
+def _reaper(status_fds:dict):
+    "A SIGCHLD handler: reap every ended warden and write its exit code on the status pipe `status_fds` holds for it."
     def reap(signum, frame):
         while True:
             try: pid, status = os.waitpid(-1, os.WNOHANG)
@@ -51,7 +46,18 @@ def serve(sock_fd:int, # the server's end of the socket pair
             if fd is not None:
                 os.write(fd, str(os.waitstatus_to_exitcode(status)).encode())
                 os.close(fd)
-    signal.signal(signal.SIGCHLD, reap)
+    return reap
+
+# %% ../../nbs/16_forkserver.ipynb #5cca4300
+def serve(sock_fd:int, # the server's end of the socket pair
+          framework:str):
+    "The fork server's loop: import `framework`, then fork a warden for each request until the socket closes."
+    from d2lblocks.grader import probes
+    import IPython.core.interactiveshell, IPython.core.inputtransformer2  # noqa: F401 -- the student process's, imported once
+    probes.preparer(framework)()
+    sock = socket.socket(fileno=sock_fd)
+    status_fds = {}
+    signal.signal(signal.SIGCHLD, _reaper(status_fds))
     sock.sendall(b"ready")
     while True:
         msg, fds, _, _ = socket.recv_fds(sock, 64, 7)
@@ -65,14 +71,13 @@ def serve(sock_fd:int, # the server's end of the socket pair
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         sock.sendall(str(pid).encode())
 
-# %% ../../nbs/16_forkserver.ipynb #39062af6
+# %% ../../nbs/16_forkserver.ipynb #7ea9682a
 class ForkedChild:
     "A warden forked by the server: its pid and a way to wait for its exit code."
     def __init__(self, pid:int, status_fd:int): self.pid, self._status, self.returncode = pid, status_fd, None
 
     def wait(self, timeout:float=None)->int:
         "The warden's exit code, once the server has written it; `subprocess.TimeoutExpired` after `timeout` seconds."
-        import select
         if self.returncode is not None: return self.returncode
         ready, _, _ = select.select([self._status], [], [], timeout)
         if not ready: raise subprocess.TimeoutExpired(f"fork {self.pid}", timeout)
@@ -81,6 +86,7 @@ class ForkedChild:
         self.returncode = int(data) if data else -1
         return self.returncode
 
+# %% ../../nbs/16_forkserver.ipynb #ce7eb57e
 class ForkServer:
     "A server process that has imported `framework` and forks a warden per request."
     def __init__(self, framework:str, startup_timeout:float=120):

@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['LEVELS', 'Limits', 'Request', 'pack_answer', 'unpack_answer', 'progress_line', 'read_progress', 'read_warden_notes']
 
-# %% ../../nbs/11_protocol.ipynb #7e04be6f
+# %% ../../nbs/11_protocol.ipynb #4ea7ee84
 import io, json
 from dataclasses import dataclass, field, asdict, replace
 import numpy as np
 
-# %% ../../nbs/11_protocol.ipynb #61867172
+# %% ../../nbs/11_protocol.ipynb #350b238d
 @dataclass(frozen=True)  # the default is shared by every call that takes one: nobody may change it
 class Limits:
     "What one child may use."
@@ -21,7 +21,7 @@ class Limits:
     response_mb: float = 16.0     # largest answer the parent will read back
     disk_mb: int = 256            # room for files in its home and each scratch folder (with full confinement)
 
-# %% ../../nbs/11_protocol.ipynb #027d3586
+# %% ../../nbs/11_protocol.ipynb #4d784f53
 @dataclass
 class Request:
     "What the grader asks of one child: the one definition the grader writes and the child reads."
@@ -35,7 +35,7 @@ class Request:
     home: str = ""                # the student process's working directory
     hide: list = field(default_factory=list)  # folders that stay hidden even inside allowed ones
     keep: list = field(default_factory=list)  # folders the student process may read: interpreter, environment, package
-    answer_fd: int = -1           # where the answer is written (held by the warden; see the runner)
+    answer_fd: int = -1           # where the answer is written (held by the warden; see `warden`)
     progress_fd: int = -1         # where progress lines are written
     warden_fd: int = -1           # where the warden writes its notes (never open in the student process)
 
@@ -51,7 +51,7 @@ class Request:
         "The same request answering on other descriptors."
         return replace(self, answer_fd=answer_fd, progress_fd=progress_fd, warden_fd=warden_fd)
 
-# %% ../../nbs/11_protocol.ipynb #1bf931ff
+# %% ../../nbs/11_protocol.ipynb #e0dec7c3
 def pack_answer(statuses:list, observations:dict, probe_error:str="", extra:dict=None)->bytes:
     "Serialize cell statuses and probe observations as an npz archive of plain arrays."
     arrays, values = {}, {}
@@ -68,6 +68,7 @@ def pack_answer(statuses:list, observations:dict, probe_error:str="", extra:dict
     np.savez(buf, __meta__=np.array(json.dumps(meta)), **arrays)
     return buf.getvalue()
 
+# %% ../../nbs/11_protocol.ipynb #79b3b843
 def unpack_answer(data:bytes)->tuple:
     "Read an answer without unpickling anything: (meta dict, dict of arrays)."
     with np.load(io.BytesIO(data), allow_pickle=False) as archive:
@@ -75,13 +76,14 @@ def unpack_answer(data:bytes)->tuple:
         meta = json.loads(str(archive["__meta__"]))
     return meta, arrays
 
-# %% ../../nbs/11_protocol.ipynb #ee04dd05
-LEVELS = ("full", "confined", "limited")  # namespaces and allow-list root; Landlock and seccomp only; limits only
-
+# %% ../../nbs/11_protocol.ipynb #9f42bff3
 def progress_line(key:str, # 'sandbox', 'layers' or 'cell'
                   value)->bytes:
     "One line for the progress pipe (or the warden's pipe)."
     return f"{key} {value}\n".encode()
+
+# %% ../../nbs/11_protocol.ipynb #050ecf5b
+LEVELS = ("full", "confined", "limited")  # namespaces and allow-list root; Landlock and seccomp only; limits only
 
 def read_progress(data:bytes)->dict:
     "The sandbox level first announced, its layers, and the last cell started; malformed lines are ignored."
@@ -93,6 +95,7 @@ def read_progress(data:bytes)->dict:
         elif key == "layers" and "layers" not in found: found["layers"] = value.split(",") if value else []
     return found
 
+# %% ../../nbs/11_protocol.ipynb #845174e7
 def read_warden_notes(data:bytes)->dict:
     "What the warden noted: `suspicious` (list of str, for the instructor) and whether the answer channel was forged."
     notes = dict(suspicious=[], tampered=False)
