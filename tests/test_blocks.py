@@ -24,21 +24,20 @@ def test_param_count_matches_hand_count(fw, name):
     assert [c.shape for c in constants] == CONSTANT_SHAPES.get(name, [])
 
 
-# Where the book's code differs between frameworks, each page follows its own framework's version (see the pages):
-# the 16-unit layer that ends NestMLP has a ReLU in MXNet and TensorFlow only, and TensorFlow's FixedHiddenMLP
-# applies its dense layer once, after the constant, where the others apply theirs before and after it.
-NEST_ENDS_IN_RELU = {"mxnet": True, "torch": False, "tensorflow": True, "jax": False}
-FIXED_LAYER_TWICE = {"mxnet": True, "torch": True, "tensorflow": False, "jax": True}
+# Where the book's code differs between frameworks, each page follows its own framework's version (see the pages),
+# and its adapter says which: the 16-unit layer that ends NestMLP has a ReLU in MXNet and TensorFlow only, and
+# TensorFlow's FixedHiddenMLP applies its dense layer once, after the constant, where the others apply theirs
+# before and after it.
 
 
 def reference(fw_name, name, weights, constants, X):
     "Block `name` of framework `fw_name`'s page, computed in float64 NumPy from its weights (laid out (in, out))."
-    relu = lambda a: np.maximum(a, 0)
+    relu, variant = (lambda a: np.maximum(a, 0)), adapter(fw_name)
     w = [np.asarray(a, np.float64) for a in weights]
     dense = lambda x, i: x @ w[i] + w[i + 1]
 
     def fixed(x, i, C):
-        if FIXED_LAYER_TWICE[fw_name]: x = relu(dense(x, i))
+        if variant.fixed_layer_twice: x = relu(dense(x, i))
         x = relu(dense(relu(x @ C + 1), i))
         while np.abs(x).sum() > 1: x = x / 2
         return x.sum()
@@ -46,7 +45,7 @@ def reference(fw_name, name, weights, constants, X):
     def nest(x):
         x = relu(dense(relu(dense(x, 0)), 2))
         x = dense(x, 4)
-        return relu(x) if NEST_ENDS_IN_RELU[fw_name] else x
+        return relu(x) if variant.nest_ends_in_relu else x
 
     if name in ("sequential_mlp", "MLP", "MySequential"): return dense(relu(dense(X, 0)), 2)
     if name == "FixedHiddenMLP": return fixed(X, 0, constants[0])
