@@ -6,18 +6,18 @@
 __all__ = ['STUDENT_COLUMNS', 'REPOSITORY_COLUMNS', 'CLASSROOM50_COLUMNS', 'PERSON_COLUMNS', 'RESERVED_NAMES', 'folder_name',
            'classroom50_repository', 'Roster', 'read_roster']
 
-# %% ../../nbs/17_roster.ipynb #df23cd58
+# %% ../../nbs/17_roster.ipynb #44b781ca
 import csv, hashlib, io, re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-# %% ../../nbs/17_roster.ipynb #7fab7fe9
+# %% ../../nbs/17_roster.ipynb #4485e99b
 STUDENT_COLUMNS = ("github_username", "username", "student", "login", "roster_identifier", "identifier")
 REPOSITORY_COLUMNS = ("student_repository_url", "repository", "repository_url", "repo", "url")
 CLASSROOM50_COLUMNS = ("username", "first_name", "last_name", "email", "section", "github_id", "role")
 PERSON_COLUMNS = ("first_name", "last_name", "email", "section", "github_id", "sis_user_id", "sis_login_id", "canvas_id")
 
-# %% ../../nbs/17_roster.ipynb #294f49ff
+# %% ../../nbs/17_roster.ipynb #926eda72
 RESERVED_NAMES = {"collect.json", "feedback.json", "results.json", "summary.md", "grades.csv", "junit.xml"}
 _SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._@+-]{0,79}")
 
@@ -28,19 +28,19 @@ def folder_name(login:str)->str:
     safe = re.sub(r"[^a-z0-9._@+-]+", "-", lower).strip("-.@+_")[:60].replace("..", ".")
     return f"{safe or 'student'}-{hashlib.sha256(login.strip().encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
-# %% ../../nbs/17_roster.ipynb #a62b81a2
+# %% ../../nbs/17_roster.ipynb #da6d47ab
 def classroom50_repository(classroom:str, assignment:str, username:str)->str:
     "The name Classroom 50 gives a student's repository: `<classroom>-<assignment>-<username>`, lowercase."
     return f"{classroom}-{assignment}-{username}".lower()
 
-# %% ../../nbs/17_roster.ipynb #2742d3cc
+# %% ../../nbs/17_roster.ipynb #111452de
 class Roster(dict):
     "{folder: repository URL} for every usable row; `logins`, `people` (the row's columns) per folder, and `problems`."
     def __init__(self):
         super().__init__()
         self.logins, self.people, self.problems = {}, {}, []
 
-# %% ../../nbs/17_roster.ipynb #d7740dee
+# %% ../../nbs/17_roster.ipynb #c902b2e6
 def _check_template(url_template:str, classroom:str, assignment:str):
     "Refuse a URL template that names anything but {student} and {repo}, or {repo} without Classroom 50's names."
     if not url_template: return
@@ -49,7 +49,7 @@ def _check_template(url_template:str, classroom:str, assignment:str):
     if "{repo}" in url_template and not (classroom and assignment):
         raise ValueError("a URL template with {repo} needs the classroom and the assignment (Classroom 50's naming rule)")
 
-# %% ../../nbs/17_roster.ipynb #d2a6852f
+# %% ../../nbs/17_roster.ipynb #a6491967
 def _columns(path:Path, reader:csv.DictReader, url_template:str)->tuple:
     "The header as {lowercase name: name}, the student columns in the order they are preferred, and the repository column."
     fields = {(f or "").strip().lower(): f for f in reader.fieldnames or []}
@@ -61,7 +61,7 @@ def _columns(path:Path, reader:csv.DictReader, url_template:str)->tuple:
                          "give a URL template to build the URLs from the students' names")
     return fields, names, repo
 
-# %% ../../nbs/17_roster.ipynb #1d592c6d
+# %% ../../nbs/17_roster.ipynb #f88d8512
 def _unusable(student:str, url:str, same_as:int)->str:
     "Why a roster row cannot be collected (no name, the line of the same student, a URL that is an option or holds a password), or None."
     if not student: return f"no student name for {url}"
@@ -69,7 +69,7 @@ def _unusable(student:str, url:str, same_as:int)->str:
     if url.startswith("-"): return f"{url!r} is not a repository URL"
     if "://" in url and urlsplit(url).password: return "the URL holds a password; pass a token with --token-env instead"
 
-# %% ../../nbs/17_roster.ipynb #5c71cb3c
+# %% ../../nbs/17_roster.ipynb #ef8660f1
 def read_roster(path, # a CSV: Classroom 50's roster.csv, `student,repository`, or GitHub Classroom's old export
                 url_template:str=None, # builds URLs for rows without one, from {student} and {repo}: "https://github.com/org/{repo}"
                 classroom:str=None, assignment:str=None, # Classroom 50's names, for {repo} (its naming rule)
@@ -86,7 +86,8 @@ def read_roster(path, # a CSV: Classroom 50's roster.csv, `student,repository`, 
     roster, seen = Roster(), {}
     for line, row in enumerate(reader, 2):
         row = {k: (v or "").strip() if isinstance(v, str) else "" for k, v in row.items() if k is not None}
-        if "role" in fields and row.get(fields["role"], "").lower() not in ("", "student"): continue  # instructors and TAs are on Classroom 50's roster too
+        # Instructors and TAs are on Classroom 50's roster too.
+        if "role" in fields and row.get(fields["role"], "").lower() not in ("", "student"): continue
         # GitHub Classroom left github_username empty until a student linked an account: use the next name given.
         student = next((row[c] for c in names if row.get(c)), "")
         url = row.get(repo, "") if repo else ""
