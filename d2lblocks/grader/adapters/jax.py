@@ -6,7 +6,7 @@
 __all__ = ['JaxAdapter']
 
 # %% ../../../nbs/13e_adapter_jax.ipynb #3af5f7e9
-import functools
+import contextlib, functools
 from collections.abc import Mapping
 from pathlib import Path
 import numpy as np
@@ -96,20 +96,25 @@ class JaxAdapter(Adapter):
 
     def param_count(self, net): return chapter.param_count(self._state(net, counting=True)[1])
 
-    def weight_grads(self, net, X, layers):
-        module, variables = self._state(net, X)
-        which = {id(self._slot(layer)) for layer in layers}
-        places = {}  # id(slot) -> paths in the params collection where that layer ran
+    @contextlib.contextmanager
+    def _dense_runs(self):
+        "Within it, each run of a dense layer this adapter made is counted: {id(slot): {path: runs}}, paths in the order first run."
+        runs = {}
         def spy(call, args, kwargs, context):
             slot = self._slots.get(id(getattr(context.module, "kernel_init", None)))
-            if context.method_name == "__call__" and slot is not None and id(slot) in which:
-                paths = places.setdefault(id(slot), [])
-                if tuple(context.module.path) not in paths: paths.append(tuple(context.module.path))
+            if context.method_name == "__call__" and slot is not None:
+                paths = runs.setdefault(id(slot), {})
+                paths[tuple(context.module.path)] = paths.get(tuple(context.module.path), 0) + 1
             return call(*args, **kwargs)
+        with nn.intercept_methods(spy): yield runs
+
+    def weight_grads(self, net, X, layers):
+        module, variables = self._state(net, X)
+        for layer in layers: self._slot(layer)  # each one a dense layer this adapter made
         self.output(module, module.apply(variables, self.tensor(X)))
         def total(params): return module.apply({**variables, "params": params}, self.tensor(X)).sum()
         try:
-            with nn.intercept_methods(spy): grads = jax.grad(total)(variables.get("params", {}))
+            with self._dense_runs() as places: grads = jax.grad(total)(variables.get("params", {}))
         except jax.errors.TracerArrayConversionError as e:
             raise Cause(f"no gradient can reach the weights: jax.grad cannot go through {type(module).__name__}.__call__, "
                         "which turns a traced array into a NumPy one (numpy.asarray); a NumPy round trip cuts the gradient") from e
@@ -121,7 +126,7 @@ class JaxAdapter(Adapter):
             # Copies of a layer (`clone()`) run at places of their own, each with weights of its own: they are not the
             # layer, so only the first place it ran counts, as a copy's gradient does not reach the original in PyTorch.
             node = grads
-            for name in places[id(slot)][0]: node = node[name]
+            for name in next(iter(places[id(slot)])): node = node[name]
             out.append(np.asarray(node["kernel"], dtype=np.float64))
         return out
 
@@ -129,14 +134,7 @@ class JaxAdapter(Adapter):
         "Runs of each layer; a copy (`clone()`, `copy.deepcopy`) runs at a place of its own, and then none is its own."
         module, variables = self._state(net, X)
         slots = [id(self._slot(layer)) for layer in layers]
-        runs = {}  # id(slot) -> {path: runs}, paths in the order they first ran
-        def spy(call, args, kwargs, context):
-            slot = self._slots.get(id(getattr(context.module, "kernel_init", None)))
-            if context.method_name == "__call__" and slot is not None:
-                paths = runs.setdefault(id(slot), {})
-                paths[tuple(context.module.path)] = paths.get(tuple(context.module.path), 0) + 1
-            return call(*args, **kwargs)
-        with nn.intercept_methods(spy): module.apply(variables, self.tensor(X))
+        with self._dense_runs() as runs: module.apply(variables, self.tensor(X))
         # Flax binds a clone of every module it runs, so the layer itself cannot be told from a copy of it: a layer
         # that ran at one place ran as itself; one that ran at several was copied, and no run is the layer's own.
         return [[len(runs[s]) == 1] * sum(runs[s].values()) if s in runs else [] for s in slots]

@@ -21,6 +21,7 @@ class TensorFlowAdapter(Adapter):
     Block, tensor_type, compiler = keras.layers.Layer, tf.Tensor, "tf.function"
     weights_file = "weights.weights.h5"  # Keras 3 insists on this suffix
     nest_ends_in_relu, fixed_layer_twice = True, False  # as the book's TensorFlow page writes them
+    no_super_init = ("forgot to call `super().__init__()`",)
 
     def clean_error(self, message):
         message = message.split("Arguments received by")[0]  # the call's arguments: the grader's inputs

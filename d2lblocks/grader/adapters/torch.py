@@ -17,6 +17,7 @@ class TorchAdapter(Adapter):
     "The framework contract for PyTorch modules."
     name, chapter = "torch", chapter
     Block, tensor_type, compiler, weights_file = nn.Module, torch.Tensor, "TorchScript", "weights.pt"
+    no_super_init = ("before Module.__init__() call",)
 
     def new_dense(self, n_in, n_out): return nn.Linear(n_in, n_out)
 
