@@ -6,13 +6,14 @@
 __all__ = ['RELEASE_FILE', 'STUDENT_PYTHON', 'exercise_notebooks', 'first_problem', 'check_notebook', 'cell_hash',
            'structure_problems', 'find_renamed', 'repository_root', 'read_manifest', 'check', 'points', 'check_summary']
 
-# %% ../../nbs/15a_student_tier.ipynb #cb91bc13
+# %% ../../nbs/15a_student_tier.ipynb #a20e4a9e
 import hashlib, json, os, re, subprocess, sys, tempfile, time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from ..core import cell_source
 from .notebook import is_answer
 from .notebook import find_renamed as find_notebook_renamed
+from .text import visible_text, without_escapes
 
 # %% ../../nbs/15a_student_tier.ipynb #c6902081
 RELEASE_FILE = Path(".d2lblocks") / "release.json"  # in the student repository; the bundle has release.json at its top
@@ -25,16 +26,22 @@ def exercise_notebooks(folder)->list:
     if folder.is_file(): return [folder] if folder.suffix == ".ipynb" else []
     return sorted(folder.glob("*/[0-9]*_*.ipynb")) or sorted(folder.glob("[0-9]*_*.ipynb"))
 
-# %% ../../nbs/15a_student_tier.ipynb #fc96dec4
-_COLOUR = re.compile(r"(?:\x1b|#x1B)\[[0-9;]*m")
+# %% ../../nbs/15a_student_tier.ipynb #07885b56
+# pytest's junit report writes each character below 0x100 that XML 1.0 forbids (the escape among them) as #xHH.
+_PYTEST_SPELLING = re.compile(r"#x(0[0-8BCEF]|1[0-9A-F]|7F)")
 
+def _as_shown(report_text:str)->str:
+    "A failure's text from pytest's junit report as the terminal showed it, without escape codes or other control characters."
+    return visible_text(without_escapes(_PYTEST_SPELLING.sub(lambda m: chr(int(m[1], 16)), report_text)))
+
+# %% ../../nbs/15a_student_tier.ipynb #2d14c599
 def first_problem(junit)->str:
     "The first failing cell in a pytest junit report and the last line of its error, without colour codes."
     try: cases = list(ET.parse(junit).getroot().iter("testcase"))
     except (OSError, ET.ParseError): return ""
     for case in cases:
         for bad in case.findall("failure") + case.findall("error"):
-            lines = [re.sub(r"^E\s+", "", l.strip()) for l in _COLOUR.sub("", bad.text or bad.get("message", "")).splitlines()]
+            lines = [re.sub(r"^E\s+", "", l.strip()) for l in _as_shown(bad.text or bad.get("message", "")).splitlines()]
             lines = [l for l in lines if l]
             m = re.fullmatch(r"Cell (\d+)", case.get("name", ""))
             where = f"code cell {int(m[1]) + 1}" if m else "the notebook"
