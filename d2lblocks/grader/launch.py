@@ -10,6 +10,7 @@ __all__ = ['UID_LOCKS', 'ChildResult', 'leased_uid', 'kill_everything', 'child_e
 import contextlib, fcntl, os, shutil, signal, stat, subprocess, sys, tempfile, threading, time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from .adapters.base import framework_env
 from .protocol import Request, read_progress, read_warden_notes
 from .scan import scan_source
 
@@ -121,9 +122,7 @@ def child_environment(home)->dict:
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TF_CPP_MIN_LOG_LEVEL", "OMP_NUM_THREADS")}
     # Grading runs on the CPU on every machine, so a GPU grader gives the grades a CPU grader gives.
     env.update(CUDA_VISIBLE_DEVICES="", HOME=str(home), PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1", MPLCONFIGDIR=str(home),
-               # MXNet's default engine restarts its worker threads in a process that forks; the warden forks
-               # after entering a new PID namespace, where the kernel refuses new threads. This engine has none.
-               MXNET_ENGINE_TYPE="NaiveEngine")
+               **framework_env())  # what each framework's own process needs (`core.TERMS`: MXNet's engine without threads)
     return env
 
 # %% ../../nbs/11a_launch.ipynb #c9f33d17
