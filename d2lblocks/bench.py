@@ -126,7 +126,7 @@ def _timed_grade(klass, out, bundle, jobs, stats=None)->tuple:
 # %% ../nbs/40_bench.ipynb #7550a613
 def measure_grading(exercises:Path, students:int=20, jobs:int=2, framework:str="torch", simulated:int=200, large:int=1000)->dict:
     "A class's first grading, then (from its ledger) an unchanged class of `simulated`, one push, and a class of `large`."
-    from d2lblocks.grader.grade import Bundle
+    from d2lblocks.grader.bundle import Bundle
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         bundle = Bundle(_one_framework_bundle(exercises, framework, tmp / "bundle"))
