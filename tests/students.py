@@ -1,7 +1,7 @@
 """What the grader's tests share: a right PyTorch answer to the parallel exercise, the visibilities Gradescope
 knows, and a student's copy of a released notebook with an answer written into it."""
 import textwrap
-from d2lblocks.grader.grade import is_answer
+from d2lblocks.grader.notebook import is_answer
 
 TORCH_PARALLEL = """
 class Parallel(nn.Module):
