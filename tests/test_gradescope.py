@@ -7,7 +7,7 @@ from the machine's index or wheelhouse, no PyTorch index: that is the only setti
 its self-check. Then run_autograder grades a right, a wrong and a hostile submission, in a 768 MB memory cgroup
 where the machine allows one, as Gradescope's default memory is. Timings and peak memory are printed (-s).
 """
-import json, os, shutil, stat, subprocess, sys, tempfile, time, zipfile
+import contextlib, json, os, shutil, stat, subprocess, sys, tempfile, time, zipfile
 from pathlib import Path
 import pytest
 from d2lblocks.grader.bundle import Bundle
@@ -296,12 +296,18 @@ def test_a_hostile_submission_earns_nothing_and_cannot_reach_the_bundle_or_resul
     loot.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def installed_package_removed(gradescope, package:str):
+    "The autograder's venv without `package` for the time of the block, as a broken install would leave it."
+    site = next((gradescope / "venv" / "lib").glob("python3.*/site-packages"))
+    (site / package).rename(site / f"{package}.away")
+    try: yield
+    finally: (site / f"{package}.away").rename(site / package)
+
+
 def test_a_broken_grader_says_it_is_the_graders_fault(gradescope, released, right):
     "IPython, which the student's process needs, taken away from the installed grader: no student is blamed."
-    site = next((gradescope / "venv" / "lib").glob("python3.*/site-packages"))
-    (site / "IPython").rename(site / "IPython.away")
-    try: doc = grade(gradescope, submission(released, right))
-    finally: (site / "IPython.away").rename(site / "IPython")
+    with installed_package_removed(gradescope, "IPython"): doc = grade(gradescope, submission(released, right))
     assert doc["score"] == 0
     outputs = [t["output"] for t in doc["tests"]] + [doc["output"]]
     assert not any("ended before answering" in o for o in outputs), outputs[:3]
@@ -310,9 +316,6 @@ def test_a_broken_grader_says_it_is_the_graders_fault(gradescope, released, righ
 
 def test_a_grader_that_cannot_even_start_still_writes_results_that_blame_it(gradescope, released, right):
     "The grader package itself gone from the venv: run_autograder's own fallback writes the results."
-    site = next((gradescope / "venv" / "lib").glob("python3.*/site-packages"))
-    (site / "d2lblocks").rename(site / "d2lblocks.away")
-    try: doc = grade(gradescope, submission(released, right))
-    finally: (site / "d2lblocks.away").rename(site / "d2lblocks")
+    with installed_package_removed(gradescope, "d2lblocks"): doc = grade(gradescope, submission(released, right))
     assert doc["_run"]["code"] == 1 and doc["score"] == 0 and doc["tests"] == []
     assert "fault of the autograder, not of your work" in doc["output"] and "exited with code 1" in doc["output"]
