@@ -11,6 +11,7 @@ __all__ = ['TAB_ORDER', 'FRAMEWORK_TABS', 'BENCH_MARKER', 'BLOCK_NAMES', 'CHAPTE
 import json, re, shutil, tempfile
 from pathlib import Path
 from .core import FRAMEWORKS, TERMS, cell_source, chapter_page
+from .project import read_settings
 from .side_by_side import defined_names, heading_id, link_names, reader_cells, side_by_side
 
 # %% ../nbs/30_docs.ipynb #f10a263b
@@ -147,9 +148,8 @@ def bench_page(results_json:Path)->str:
 # %% ../nbs/30_docs.ipynb #2013df20
 def published_address(settings:Path)->str:
     "The site's published address, `doc_host` + `doc_baseurl` of nbdev's `settings.ini`."
-    import configparser
-    cfg = configparser.ConfigParser(); cfg.read(settings)
-    return cfg["DEFAULT"]["doc_host"].rstrip("/") + "/" + cfg["DEFAULT"].get("doc_baseurl", "").strip("/")
+    settings = read_settings(settings)
+    return settings["doc_host"].rstrip("/") + "/" + settings.get("doc_baseurl", "").strip("/")
 
 # %% ../nbs/30_docs.ipynb #4fc2e732
 def _published_names(proc:Path)->dict:

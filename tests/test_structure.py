@@ -107,7 +107,7 @@ def definitions(name: str) -> list:
 
 
 @pytest.mark.parametrize("name", ["bundle_id", "call_counts", "plain_text", "student_text", "markdown_text", "table_cell",
-                                  "cell_hash", "check", "find_leaks"])
+                                  "cell_hash", "check", "find_leaks", "project_root", "read_settings"])
 def test_each_shared_helper_is_written_once(name):
     assert len(definitions(name)) == 1, f"{name} is defined {len(definitions(name))} times"
 
@@ -116,3 +116,13 @@ def test_escape_codes_are_removed_in_one_place():
     pattern = re.compile(r"\\x1b|\\x9b|#x1B")
     holders = sorted(n for n, p in MODULES.items() if pattern.search(p.read_text(encoding="utf-8")))
     assert holders == ["d2lblocks.grader.text"], holders
+
+
+def test_settings_ini_is_parsed_in_one_place():
+    holders = sorted(n for n, p in MODULES.items() if "ConfigParser" in p.read_text(encoding="utf-8"))
+    assert holders == ["d2lblocks.project"], holders
+
+
+def test_the_warden_and_the_student_process_share_one_secret_length():
+    holders = sorted(n for n, p in MODULES.items() if re.search(r"^_?NONCE\w* *=", p.read_text(encoding="utf-8"), re.M))
+    assert holders == ["d2lblocks.grader.protocol"], holders

@@ -12,7 +12,7 @@ from . import confine as layers
 from .cells import describe_error, run_cells
 from .confine import checked, libc
 from .guard import describe_changes, install_guard, replaced, restore, sealed, snapshot
-from .protocol import Limits, Request, pack_answer, progress_line
+from .protocol import NONCE_BYTES, Limits, Request, pack_answer, progress_line
 from .root import DEVICES, SCRATCH_FOLDERS, SYSTEM_PATHS, apply_limits, drop_privileges, enter_root
 
 # %% ../../nbs/12e_child.ipynb #40df3b42
@@ -85,8 +85,6 @@ def end_strays(level:str):
         time.sleep(0.005)
 
 # %% ../../nbs/12e_child.ipynb #678a098b
-_NONCE = 16
-
 def _read_exact(fd:int, n:int)->bytes:
     "`n` bytes from `fd`, or `ConnectionError` if it closes first."
     data = b""
@@ -148,7 +146,7 @@ def _confine(request:Request, home:Path, isolated:bool, say)->tuple:
 # %% ../../nbs/12e_child.ipynb #0fbff383
 def _connect(channel:int):
     "The warden's nonce, read first; then the only way to ask it for anything."
-    nonce = _read_exact(channel, _NONCE)
+    nonce = _read_exact(channel, NONCE_BYTES)
     return sealed(_asker)(channel, nonce)
 
 # %% ../../nbs/12e_child.ipynb #25377c41

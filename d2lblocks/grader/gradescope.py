@@ -9,7 +9,7 @@ __all__ = ['DEFAULT_TIMEOUT_MINUTES', 'RESERVE_SECONDS', 'GRADER_FAULT', 'SETUP_
 
 # %% ../../nbs/19_gradescope.ipynb #04ed516e
 import json, math, os, re, shutil, stat, tempfile, time, zipfile
-from configparser import ConfigParser
+from ..project import project_root, read_settings
 from pathlib import Path
 from .ledger import atomic_write
 
@@ -199,10 +199,9 @@ def pinned_requirements(settings:Path, # settings.ini: the grader's and each fra
                         constraints:str, # the text of requirements/constraints.txt
                         frameworks:list)->list:
     "`name==version` for every package the grader declares and `frameworks` need, pinned as in `constraints`."
-    cfg = ConfigParser(delimiters=["="])
-    cfg.read(settings)
-    wanted = cfg["DEFAULT"].get("requirements", "").split()
-    wanted += [r for fw in frameworks for r in cfg["DEFAULT"].get(f"{fw}_requirements", "").split()]
+    declared = read_settings(settings)
+    wanted = declared.get("requirements", "").split()
+    wanted += [r for fw in frameworks for r in declared.get(f"{fw}_requirements", "").split()]
     pins = {_name(l): l.strip() for l in constraints.splitlines() if "==" in l and not l.lstrip().startswith("#")}
     names = list(dict.fromkeys(_name(r) for r in wanted))
     unpinned = [n for n in names if n not in pins]
@@ -230,7 +229,7 @@ def gradescope_autograder(bundle, # the bundle folder written by `release`
     "Write Gradescope's autograder zip: setup.sh, run_autograder, pinned requirements, the grader wheel and the bundle."
     from d2lblocks.grader.adapters.base import package_indexes
     from d2lblocks.grader.bundle import Bundle
-    from d2lblocks.grader.release import build_wheel, project_root
+    from d2lblocks.grader.release import build_wheel
     bundle, repo, out = Bundle(bundle), project_root(), Path(out)
     if repo is None or not (repo / "requirements" / "constraints.txt").is_file():
         raise FileNotFoundError("build the autograder from the instructor's repository (an editable install, with requirements/constraints.txt)")

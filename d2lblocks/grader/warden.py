@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from .child import student_process
 from .confine import checked, libc
-from .protocol import Request, progress_line
+from .protocol import NONCE_BYTES, Request, progress_line
 from .root import build_root, enter_namespaces
 
 # %% ../../nbs/12_warden.ipynb #77e0e435
@@ -49,8 +49,6 @@ def _fork_student(request:Request, root:Path)->tuple:
     return pid, ours
 
 # %% ../../nbs/12_warden.ipynb #d62a47ce
-_NONCE = 16
-
 def execute(request:Request):
     "The warden: set up the sandbox, fork the student process, serve its two requests, wait, end with its exit code."
     code, notes = 70, []
@@ -58,7 +56,7 @@ def execute(request:Request):
         root = _isolate(request)
         # The inputs stay here until the cells have run and the student process's own code asks for them.
         inputs, request = json.dumps(request.inputs).encode(), replace(request, inputs={})
-        nonce = os.urandom(_NONCE)
+        nonce = os.urandom(NONCE_BYTES)
         pid, ours = _fork_student(request, root)
         signal.signal(signal.SIGTERM, lambda *_: (end_descendants(), os._exit(124)))  # the grader's time limit
         ours.sendall(nonce)
