@@ -10,7 +10,8 @@ NODE_STAMP := node_modules/.installed
 TORCH_INDEX ?=
 PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt \
   $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
-CHAPTER := nbs/01_mxnet.ipynb nbs/02_torch.ipynb nbs/03_tensorflow.ipynb nbs/04_jax.ipynb
+# The chapter's pages, one per framework of core.TERMS (read when a target needs them: the venv exists by then).
+CHAPTER = $(addprefix nbs/,$(shell $(BIN)/python -c 'from d2lblocks.core import TERMS; print(*(t.page for t in TERMS.values()))'))
 
 .PHONY: install install-grader export demo test check-sync nbtest pytest lab lock install-gpu docs browser-deps bench dist clean
 
