@@ -7,8 +7,9 @@ __all__ = ['COMMANDS', 'parse_shard', 'positive_seconds', 'main']
 
 # %% ../nbs/10_cli.ipynb #62c9de29
 import argparse, os, re
-from .commands import (bench_command, check_command, collect_command, demo, docs_pages_command, feedback_command,
-                                grade_command, gradescope_command, grades_command, merge_command, release_command)
+from .commands import (bench_command, check_command, classroom50_command, collect_command, demo,
+                                docs_pages_command, feedback_command, grade_command, gradescope_command, grades_command,
+                                merge_command, release_command)
 from .grader.git import FEEDBACK_BRANCH
 from .grader.gradescope import DEFAULT_TIMEOUT_MINUTES
 
@@ -166,9 +167,18 @@ def _add_gradescope(sub):
                    help="the timeout you set on Gradescope (1 to 40); each notebook gets its share")
     p.set_defaults(run=gradescope_command)
 
+# %% ../nbs/10_cli.ipynb #70e44632
+def _add_classroom50(sub):
+    "Add `d2lblocks classroom50 BUNDLE`."
+    p = sub.add_parser("classroom50", help="run the public checks on a Classroom 50 checkout (what a teacher bundle's autograder.py runs)")
+    p.add_argument("bundle", help="the teacher bundle folder")
+    p.add_argument("--checkout", default=".", help="the student's checkout")
+    p.add_argument("--seconds", type=positive_seconds, help="time the checks may take (default: what the job limit leaves)")
+    p.set_defaults(run=classroom50_command)
+
 # %% ../nbs/10_cli.ipynb #53440445
 COMMANDS = (_add_demo, _add_check, _add_release, _add_docs_pages, _add_bench, _add_grade,
-            _add_collect, _add_feedback, _add_grades, _add_merge, _add_gradescope)
+            _add_collect, _add_feedback, _add_grades, _add_merge, _add_gradescope, _add_classroom50)
 
 def main(argv=None)->int:
     "Entry point of the `d2lblocks` command."

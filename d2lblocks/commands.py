@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['run_notebook', 'demo', 'default_bundle', 'grade_command', 'release_command', 'check_command', 'docs_pages_command',
            'bench_command', 'collect_command', 'feedback_command', 'grades_command', 'merge_command',
-           'gradescope_command']
+           'gradescope_command', 'classroom50_command']
 
 # %% ../nbs/10a_commands.ipynb #b9b3b7e5
 import json, os, subprocess, sys, time
@@ -205,4 +205,17 @@ def gradescope_command(args)->int:
     print(f"Wrote {out}: upload it as the assignment's autograder on Gradescope, with {totals['points']:g} points "
           f"and a timeout of {totals['timeout_minutes']:g} minutes ({len(totals['notebooks'])} notebooks, "
           f"{totals['seconds_per_notebook']:g} s each at most)")
+    return 0
+
+# %% ../nbs/10a_commands.ipynb #df13d9bb
+def classroom50_command(args)->int:
+    "Run `d2lblocks classroom50`: 0 when it graded the checkout, 1 with the reason when it could not."
+    import d2lblocks
+    from d2lblocks.grader.classroom50 import CHECK_SECONDS, grade_checkout
+    print(f"d2lblocks {d2lblocks.__version__} from {Path(d2lblocks.__file__).parent}", flush=True)
+    try: doc = grade_checkout(args.checkout, args.bundle, seconds=args.seconds or CHECK_SECONDS)
+    except (OSError, ValueError, RuntimeError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    print(f"{doc['score']}/{doc['max-score']}: result.json and release-body.md written")
     return 0

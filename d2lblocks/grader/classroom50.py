@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['RESULT_SCHEMA', 'RESULT_MAX_BYTES', 'RUNNER_VARIABLES', 'REQUIRED_VARIABLES', 'RESERVED_PATHS', 'JOB_SECONDS',
            'CHECK_SECONDS', 'CELL_SECONDS', 'AUTOGRADER', 'validate_result', 'check_test_name', 'result_document',
-           'release_body', 'grade_checkout', 'main', 'write_teacher_bundle']
+           'release_body', 'grade_checkout', 'write_teacher_bundle']
 
 # %% ../../nbs/18_classroom50.ipynb #2f6299a1
 import datetime, json, os, sys, time
@@ -114,23 +114,6 @@ def grade_checkout(checkout, # the student's checkout (the runner's working dire
     os.replace(tmp, checkout / "result.json")
     return doc
 
-# %% ../../nbs/18_classroom50.ipynb #ff8b7876
-def main(argv=None)->int:
-    "The command line autograder.py runs once the checks are installed (`main([BUNDLE])`): 0 when it graded."
-    import argparse, d2lblocks
-    parser = argparse.ArgumentParser(prog="d2lblocks.grader.classroom50")
-    parser.add_argument("bundle", help="the teacher bundle folder")
-    parser.add_argument("--checkout", default=".", help="the student's checkout")
-    parser.add_argument("--seconds", type=float, default=CHECK_SECONDS, help="time the checks may take")
-    args = parser.parse_args(argv)
-    print(f"d2lblocks {d2lblocks.__version__} from {Path(d2lblocks.__file__).parent}", flush=True)
-    try: doc = grade_checkout(args.checkout, args.bundle, seconds=args.seconds)
-    except (OSError, ValueError, RuntimeError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
-    print(f"{doc['score']}/{doc['max-score']}: result.json and release-body.md written")
-    return 0
-
 # %% ../../nbs/18_classroom50.ipynb #0c847c1a
 AUTOGRADER = '''#!/usr/bin/env python3
 """Classroom 50 autograder for this assignment's public checks, written by `d2lblocks release`.
@@ -168,7 +151,7 @@ def main() -> int:
         print(f"error: the public checks could not be installed ({e}); nothing was graded", file=sys.stderr)
         return 1
     # -I: the grader comes from its own environment, never from a module in the student's checkout.
-    run = "import sys; from d2lblocks.grader.classroom50 import main; sys.exit(main(sys.argv[1:]))"
+    run = "import sys; from d2lblocks.cli import main; sys.exit(main(['classroom50', *sys.argv[1:]]))"
     return subprocess.run([str(python), "-I", "-c", run, str(HERE), "--seconds", str(SETTINGS["check_seconds"])]).returncode
 
 if __name__ == "__main__":
