@@ -6,7 +6,7 @@ an unchanged re-run, one student's push, shards and their merge, a student who l
 repository of another release, the course policy and the similarity flags. The class is four students and the four
 PyTorch exercises (16 notebooks); it is graded once, and each test works on its own copy of the output.
 """
-import csv, hashlib, json, os, re, shutil, signal, subprocess, sys, time
+import csv, hashlib, json, os, re, shutil, subprocess, sys, time
 from pathlib import Path
 import pytest
 from d2lblocks.grader.notebook import is_answer
@@ -22,6 +22,14 @@ CLI = "import sys; from d2lblocks.cli import main; sys.exit(main(sys.argv[1:]))"
 CRASHING = ("import os, sys; from d2lblocks.grader import ledger; record = ledger.Ledger.record; n = [0]\n"
             "def crash_after_three(self, *a):\n    record(self, *a); n[0] += 1\n    if n[0] == 3: os._exit(137)\n"
             "ledger.Ledger.record = crash_after_three\nfrom d2lblocks.cli import main; sys.exit(main(sys.argv[1:]))")
+# The same command, with Ctrl-C sent to its own process group (as a terminal sends it) the moment the second notebook
+# is recorded: the interruption lands mid-class on every machine, however slowly the test process is scheduled.
+INTERRUPTED_AFTER_TWO = (
+    "import os, signal, sys, time; from d2lblocks.grader import ledger; record = ledger.Ledger.record; n = [0]\n"
+    "def ctrl_c_after_two(self, *a):\n    record(self, *a); n[0] += 1\n"
+    "    if n[0] == 2:\n        open(os.environ['CTRL_C_SENT'], 'w').write(repr(time.monotonic()))\n"
+    "        os.killpg(os.getpgid(0), signal.SIGINT)\n"
+    "ledger.Ledger.record = ctrl_c_after_two\nfrom d2lblocks.cli import main; sys.exit(main(sys.argv[1:]))")
 STUDENTS = ("alice", "bob", "carol", "dave")
 NOTEBOOKS = 4 * len(STUDENTS)
 COMMITS = {s: hashlib.sha1(s.encode()).hexdigest() for s in STUDENTS}
@@ -77,19 +85,13 @@ def interrupted(tmp_path_factory):
     root = tmp_path_factory.mktemp("ledger")
     bundle, klass = make_class(root)
     out = root / "out"
-    args = [sys.executable, "-c", CLI, "grade", klass, "--class", "--bundle", bundle, "--out", out, "--timeout", "60"]
+    sent_at = root / "ctrl-c-sent"
+    args = [sys.executable, "-c", INTERRUPTED_AFTER_TWO, "grade", klass, "--class", "--bundle", bundle, "--out", out, "--timeout", "60"]
     proc = subprocess.Popen(list(map(str, args)), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                            env=dict(os.environ, PYTHONUNBUFFERED="1"), start_new_session=True)  # its own process group, which a terminal's Ctrl-C signals whole
-    lines = []
-    for line in proc.stdout:
-        lines.append(line)
-        if line.startswith("[2/"): break
-    sent = time.monotonic()
-    os.killpg(proc.pid, signal.SIGINT)
-    rest, stderr = proc.communicate(timeout=60)
-    stopped_after = time.monotonic() - sent
-    print(f"Ctrl-C to exit: {stopped_after:.2f} s")
-    first = dict(returncode=proc.returncode, stdout="".join(lines) + rest, stderr=stderr, seconds=stopped_after,
+                            env=dict(os.environ, CTRL_C_SENT=str(sent_at)), start_new_session=True)  # its own process group, as a terminal's
+    stdout, stderr = proc.communicate(timeout=600)
+    if sent_at.is_file(): print(f"Ctrl-C to exit: {time.monotonic() - float(sent_at.read_text()):.2f} s")  # a figure, not a test
+    first = dict(returncode=proc.returncode, stdout=stdout, stderr=stderr,
                  entries=sorted(p.relative_to(out / ".ledger" / "entries").as_posix() for p in (out / ".ledger" / "entries").rglob("*.json")),
                  reports=snapshot(out))
     resumed = command("grade", klass, "--class", "--bundle", bundle, "--out", out, "--timeout", "60")
@@ -111,13 +113,13 @@ def regrade(interrupted, klass, out, *more):
 
 def test_ctrl_c_stops_at_once_with_one_line_and_keeps_what_was_graded(interrupted):
     first = interrupted["first"]
-    assert first["returncode"] == 130
-    assert first["seconds"] < 5, f"Ctrl-C took {first['seconds']:.1f} s to stop grading"  # about a second on an idle machine
+    assert first["returncode"] == 130, first["stderr"]
     assert "Traceback" not in first["stderr"] and "KeyboardInterrupt" not in first["stderr"]
     (line,) = [l for l in first["stderr"].splitlines() if l.strip()]
     assert line.startswith("interrupted: ") and "run the same command to resume" in line
-    graded = len(first["entries"])
-    assert 2 <= graded < NOTEBOOKS
+    # At once: no notebook started after Ctrl-C is recorded, and the one it cut short is not (jobs=1: at most one was
+    # in flight, and only if it finished before the stop could reach it).
+    assert len(first["entries"]) in (2, 3), first["entries"]
     # The reports written at the interruption show what the ledger holds: whoever is not fully graded is listed as such
     summary = first["reports"]["summary.md"].decode()
     assert "### Not graded yet" in summary
@@ -221,10 +223,8 @@ def test_every_result_names_what_it_graded(interrupted):
 def test_bad_output_folders_and_time_limits_are_refused_before_grading(interrupted, tmp_path):
     (tmp_path / "a-file").write_text("not a folder")
     for out, why in ((tmp_path / "a-file", "is a file"), (tmp_path / "a-file" / "out", "cannot hold the reports")):
-        start = time.monotonic()
-        run = regrade(interrupted, interrupted["klass"], out)
+        run = regrade(interrupted, interrupted["klass"], out)  # refused up front: no notebook graded, none announced
         assert run.returncode == 2 and why in run.stderr and "notebook(s)" not in run.stdout, run.stderr
-        assert time.monotonic() - start < 30  # refused up front: no notebook was graded
     for timeout in ("0", "-5", "nan"):
         run = command("grade", interrupted["klass"], "--class", "--bundle", interrupted["bundle"], "--out", tmp_path / "o", "--timeout", timeout)
         assert run.returncode == 2 and "must be more than 0 seconds" in run.stderr and not (tmp_path / "o").exists()
