@@ -115,6 +115,12 @@ def _roster_options(p):
     p.add_argument("--org", default=os.environ.get("GITHUB_REPOSITORY_OWNER"),
                    help="the course's GitHub organization, for https://github.com/ORG/{repo} (default: $GITHUB_REPOSITORY_OWNER)")
 
+# %% ../nbs/10_cli.ipynb #575e9153
+def _graded_class_arguments(p):
+    "The arguments `feedback` and `grades` share: the graded class folder and the collected one."
+    p.add_argument("grading", help="the class folder written by grade --class")
+    p.add_argument("--repos", required=True, help="the folder collect wrote (for collect.json)")
+
 # %% ../nbs/10_cli.ipynb #ca961a7e
 def _add_collect(sub):
     "Add `d2lblocks collect ROSTER --into DIR`."
@@ -131,9 +137,8 @@ def _add_collect(sub):
 def _add_feedback(sub):
     "Add `d2lblocks feedback GRADING --roster R --repos DIR`."
     p = sub.add_parser("feedback", help="commit each student's FEEDBACK.md to a branch of their repository")
-    p.add_argument("grading", help="the class folder written by grade --class")
+    _graded_class_arguments(p)
     p.add_argument("--roster", required=True, help="the roster given to collect")
-    p.add_argument("--repos", required=True, help="the folder collect wrote (for collect.json)")
     p.add_argument("--branch", default=FEEDBACK_BRANCH, help=f"branch to commit FEEDBACK.md to (default {FEEDBACK_BRANCH}; never feedback)")
     _roster_options(p)
     p.set_defaults(run=feedback_command)
@@ -142,8 +147,7 @@ def _add_feedback(sub):
 def _add_grades(sub):
     "Add `d2lblocks grades GRADING --repos DIR`."
     p = sub.add_parser("grades", help="write the hidden tier's grades as CSV: keyed by username, and for Canvas")
-    p.add_argument("grading", help="the class folder written by grade --class")
-    p.add_argument("--repos", required=True, help="the folder collect wrote (for collect.json)")
+    _graded_class_arguments(p)
     p.add_argument("--csv", default="grades-by-username.csv", help="CSV keyed by username, as Classroom 50 exports")
     p.add_argument("--canvas", metavar="CSV", help="also write Canvas's Gradebook import CSV here")
     p.add_argument("--assignment-name", default="Layers and Blocks (hidden tests)", help="the Canvas assignment column")
