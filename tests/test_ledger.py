@@ -6,7 +6,7 @@ an unchanged re-run, one student's push, shards and their merge, a student who l
 repository of another release, the course policy and the similarity flags. The class is four students and the four
 PyTorch exercises (16 notebooks); it is graded once, and each test works on its own copy of the output.
 """
-import csv, hashlib, json, os, re, shutil, subprocess, sys, time
+import csv, hashlib, json, os, re, shutil, signal, subprocess, sys, time
 from pathlib import Path
 import pytest
 from d2lblocks.grader.notebook import is_answer
@@ -79,6 +79,12 @@ def grades(out):
     return {r["student"]: r for r in csv.DictReader(open(out / "grades.csv", newline=""))}
 
 
+def ctrl_c_as_in_a_terminal():
+    """Ctrl-C at its default in the command, as a terminal's shell starts a foreground job. Ignored signals are
+    inherited: under `nohup` or a script's `&`, this test's own SIGINT may be ignored, and the command would never see it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def interrupted(tmp_path_factory):
     """The class graded by a command that gets Ctrl-C after its second notebook, then by the same command again."""
@@ -88,7 +94,8 @@ def interrupted(tmp_path_factory):
     sent_at = root / "ctrl-c-sent"
     args = [sys.executable, "-c", INTERRUPTED_AFTER_TWO, "grade", klass, "--class", "--bundle", bundle, "--out", out, "--timeout", "60"]
     proc = subprocess.Popen(list(map(str, args)), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                            env=dict(os.environ, CTRL_C_SENT=str(sent_at)), start_new_session=True)  # its own process group, as a terminal's
+                            env=dict(os.environ, CTRL_C_SENT=str(sent_at)), start_new_session=True,  # its own process group, as a terminal's
+                            preexec_fn=ctrl_c_as_in_a_terminal)
     stdout, stderr = proc.communicate(timeout=600)
     if sent_at.is_file(): print(f"Ctrl-C to exit: {time.monotonic() - float(sent_at.read_text()):.2f} s")  # a figure, not a test
     first = dict(returncode=proc.returncode, stdout=stdout, stderr=stderr,
