@@ -6,7 +6,7 @@ an unchanged re-run, one student's push, shards and their merge, a student who l
 repository of another release, the course policy and the similarity flags. The class is four students and the four
 PyTorch exercises (16 notebooks); it is graded once, and each test works on its own copy of the output.
 """
-import csv, hashlib, json, os, re, shutil, signal, subprocess, sys, time
+import csv, hashlib, json, os, re, shutil, subprocess, sys, time
 from pathlib import Path
 import pytest
 from d2lblocks.grader.notebook import is_answer
@@ -24,8 +24,11 @@ CRASHING = ("import os, sys; from d2lblocks.grader import ledger; record = ledge
             "ledger.Ledger.record = crash_after_three\nfrom d2lblocks.cli import main; sys.exit(main(sys.argv[1:]))")
 # The same command, with Ctrl-C sent to its own process group (as a terminal sends it) the moment the second notebook
 # is recorded: the interruption lands mid-class on every machine, however slowly the test process is scheduled.
+# Ctrl-C starts at Python's own handler, as in a terminal's foreground job: an ignored SIGINT is inherited, and under
+# `nohup` or a script's `&` this test's own may be ignored.
 INTERRUPTED_AFTER_TWO = (
-    "import os, signal, sys, time; from d2lblocks.grader import ledger; record = ledger.Ledger.record; n = [0]\n"
+    "import os, signal, sys, time; signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    "from d2lblocks.grader import ledger; record = ledger.Ledger.record; n = [0]\n"
     "def ctrl_c_after_two(self, *a):\n    record(self, *a); n[0] += 1\n"
     "    if n[0] == 2:\n        open(os.environ['CTRL_C_SENT'], 'w').write(repr(time.monotonic()))\n"
     "        os.killpg(os.getpgid(0), signal.SIGINT)\n"
@@ -79,12 +82,6 @@ def grades(out):
     return {r["student"]: r for r in csv.DictReader(open(out / "grades.csv", newline=""))}
 
 
-def ctrl_c_as_in_a_terminal():
-    """Ctrl-C at its default in the command, as a terminal's shell starts a foreground job. Ignored signals are
-    inherited: under `nohup` or a script's `&`, this test's own SIGINT may be ignored, and the command would never see it."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 @pytest.fixture(scope="module")
 def interrupted(tmp_path_factory):
     """The class graded by a command that gets Ctrl-C after its second notebook, then by the same command again."""
@@ -94,8 +91,7 @@ def interrupted(tmp_path_factory):
     sent_at = root / "ctrl-c-sent"
     args = [sys.executable, "-c", INTERRUPTED_AFTER_TWO, "grade", klass, "--class", "--bundle", bundle, "--out", out, "--timeout", "60"]
     proc = subprocess.Popen(list(map(str, args)), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                            env=dict(os.environ, CTRL_C_SENT=str(sent_at)), start_new_session=True,  # its own process group, as a terminal's
-                            preexec_fn=ctrl_c_as_in_a_terminal)
+                            env=dict(os.environ, CTRL_C_SENT=str(sent_at)), start_new_session=True)  # its own process group, as a terminal's
     stdout, stderr = proc.communicate(timeout=600)
     if sent_at.is_file(): print(f"Ctrl-C to exit: {time.monotonic() - float(sent_at.read_text()):.2f} s")  # a figure, not a test
     first = dict(returncode=proc.returncode, stdout=stdout, stderr=stderr,
